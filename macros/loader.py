@@ -1,0 +1,256 @@
+"""Load ``model/`` into a :class:`Model`, validating in two layers.
+
+Layer 1 checks each file against its JSON Schema; layer 2 checks what only
+the whole model can tell (IDs unique, references resolve, text complete and
+plain). All problems are collected and raised together, before anything is
+written, so a bad edit can never publish a half-built site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import schema_check
+from .model import (KINDS, TEXT_KINDS, Dimension, Element, Model, Practice, Principle, SubElement,
+                    clause_key)
+from .problems import ModelInvalid, Problem
+from .text_safety import unsafe_parts
+from .yaml_source import YamlDoc, load_yaml
+
+SHIPPED_LANGUAGES = ("en", "nl")
+_SINGULAR = {"dimensions": "dimension", "elements": "element", "subelements": "subelement",
+             "principles": "principle", "practices": "practice"}
+
+
+def load_model(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES) -> Model:
+    """Read and validate the model under ``root``; raise :class:`ModelInvalid` listing every problem."""
+    root = Path(root)
+    loader = _Loader(root)
+    model = loader.run(complete_languages)
+    if loader.problems:
+        raise ModelInvalid(loader.problems)
+    return model
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.docs: dict[str, dict[str, YamlDoc]] = {}
+
+    # -- reading -----------------------------------------------------------
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path, kind: str) -> YamlDoc | None:
+        doc, problems = load_yaml(path, self.rel(path))
+        self.problems += problems
+        if doc is None:
+            return None
+        if doc.data is None:
+            self.problems.append(Problem(doc.rel, 1, "file is empty", "add its content or delete the file"))
+            return None
+        schema_problems = schema_check.check(doc, kind)
+        self.problems += schema_problems
+        return None if schema_problems else doc
+
+    def read_structure(self) -> None:
+        for kind in KINDS:
+            self.docs[kind] = {}
+            folder = self.root / kind
+            for path in sorted(folder.glob("*")):
+                if path.suffix != ".yml":
+                    self.problems.append(Problem(self.rel(path), 1, f"unexpected file in model/{kind}/",
+                                                 "model files end in .yml; rename or remove it"))
+                    continue
+                doc = self.read(path, _SINGULAR[kind])
+                if doc is None:
+                    continue
+                item_id = str(doc.data["id"])
+                if path.stem != item_id:
+                    self.problems.append(Problem(doc.rel, doc.line_of(("id",)),
+                                                 f"id '{item_id}' does not match the file name '{path.name}'",
+                                                 f"rename the file to {item_id}.yml (IDs are never changed once published)"))
+                self.docs[kind][item_id] = doc
+
+    def read_texts(self) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+        texts: dict[str, dict[str, dict[str, Any]]] = {}
+        self.text_lines: dict[tuple[str, str, str], tuple[str, int]] = {}
+        for lang_dir in sorted(p for p in (self.root / "text").glob("*") if p.is_dir()):
+            lang = lang_dir.name
+            texts[lang] = {}
+            for path in sorted(lang_dir.rglob("*.yml")):
+                doc = self.read(path, "text")
+                if doc is None:
+                    continue
+                for kind, items in doc.data.items():
+                    for item_id, value in items.items():
+                        key = (lang, kind, str(item_id))
+                        if key in self.text_lines:
+                            first = self.text_lines[key]
+                            self.problems.append(Problem(doc.rel, doc.line_of((kind, item_id)),
+                                                         f"{kind} '{item_id}' already has {lang} text in {first[0]}:{first[1]}",
+                                                         "keep one of the two"))
+                            continue
+                        self.text_lines[key] = (doc.rel, doc.line_of((kind, item_id)))
+                        texts[lang].setdefault(kind, {})[str(item_id)] = value
+                        self.check_plain(doc, (kind, item_id), value)
+        return texts
+
+    def check_plain(self, doc: YamlDoc, path: tuple, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                self.check_plain(doc, (*path, k), v)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                self.check_plain(doc, (*path, i), v)
+        elif isinstance(value, str):
+            for what in unsafe_parts(value):
+                self.problems.append(Problem(doc.rel, doc.line_of(path), f"{'.'.join(map(str, path))} contains {what}",
+                                             "write plain text: no HTML, no {{ }} or {% %}, no script links"))
+
+    # -- building ------------------------------------------------------------
+    def run(self, complete_languages: tuple[str, ...]) -> Model:
+        meta_doc = self.read(self.root / "model.yml", "model")
+        meta = meta_doc.data if meta_doc else {"version": "0.0.0", "standard": "", "pyramid": [], "effect_chain": [],
+                                                 "roles": [], "efforts": [], "tags": []}
+        self.read_structure()
+        texts = self.read_texts()
+        d = {k: {i: doc.data for i, doc in sorted(v.items(), key=lambda kv: clause_key(kv[0]))} for k, v in self.docs.items()}
+        d["practices"] = dict(sorted(d["practices"].items()))
+        model = Model(
+            version=meta["version"], standard=meta["standard"],
+            dimensions={i: Dimension(i, tuple(e for e, x in d["elements"].items() if x["dimension"] == i))
+                        for i in d["dimensions"]},
+            elements={i: Element(i, x["dimension"], tuple(s for s, y in d["subelements"].items() if y["element"] == i))
+                      for i, x in d["elements"].items()},
+            subelements={i: SubElement(i, x["element"], tuple(x["expectations"])) for i, x in d["subelements"].items()},
+            principles={i: Principle(i, x["group"]) for i, x in d["principles"].items()},
+            practices={i: Practice(i, tuple(x["subelements"]), tuple(x["principles"]), tuple(x["roles"]), x["effort"],
+                                   x["level"], tuple(x["tags"])) for i, x in d["practices"].items()},
+            pyramid=list(meta["pyramid"]), effect_chain=[c["id"] for c in meta["effect_chain"]],
+            roles=list(meta["roles"]), efforts=list(meta["efforts"]), tags=list(meta["tags"]),
+            texts=texts,
+            sources={(k, i): doc.rel for k, v in self.docs.items() for i, doc in v.items()},
+        )
+        if "en" not in texts:
+            self.problems.append(Problem("model/text", 1, "there is no English text", "add model/text/en/*.yml"))
+            texts["en"] = {}
+        self.check_references(model)
+        self.check_texts(model, complete_languages)
+        return model
+
+    def ref_problem(self, kind: str, item_id: str, field: str, message: str, fix: str) -> None:
+        doc = self.docs[kind][item_id]
+        self.problems.append(Problem(doc.rel, doc.line_of((field,)), message, fix))
+
+    def check_references(self, m: Model) -> None:
+        for e in m.elements.values():
+            if e.dimension_id not in m.dimensions:
+                self.ref_problem("elements", e.id, "dimension", f"element {e.id} points to unknown dimension '{e.dimension_id}'",
+                                 f"use one of: {', '.join(m.dimensions)}")
+            elif not e.id.startswith(e.dimension_id + "."):
+                self.ref_problem("elements", e.id, "dimension", f"element {e.id} is filed under dimension {e.dimension_id}",
+                                 "an element's clause number starts with its dimension's")
+        for s in m.subelements.values():
+            if s.element_id not in m.elements:
+                self.ref_problem("subelements", s.id, "element", f"sub-element {s.id} points to unknown element '{s.element_id}'",
+                                 f"use one of: {', '.join(m.elements)}")
+            elif s.id != s.element_id and not s.id.startswith(s.element_id + "."):
+                self.ref_problem("subelements", s.id, "element", f"sub-element {s.id} is filed under element {s.element_id}",
+                                 "a sub-element's clause number starts with its element's")
+            for e in s.expectation_ids:
+                if not e.startswith(s.id + "-e"):
+                    self.ref_problem("subelements", s.id, "expectations", f"expectation '{e}' does not belong to {s.id}",
+                                     f"expectation IDs of this sub-element start with '{s.id}-e'")
+        for e in m.elements.values():
+            if not e.subelement_ids:
+                doc = self.docs["elements"][e.id]
+                self.problems.append(Problem(doc.rel, 1, f"element {e.id} has no sub-elements",
+                                             f"add model/subelements/{e.id}.yml (an element without sub-elements is its own single one)"))
+        for p in m.practices.values():
+            checks = (("subelements", p.subelement_ids, m.subelements), ("principles", p.principle_ids, m.principles),
+                      ("roles", p.roles, m.roles), ("tags", p.tags, m.tags))
+            for field, values, known in checks:
+                for value in values:
+                    if value not in known:
+                        self.ref_problem("practices", p.id, field, f"practice {p.id} refers to unknown {field[:-1]} '{value}'",
+                                         _did_you_mean(value, known))
+            if p.effort not in m.efforts:
+                self.ref_problem("practices", p.id, "effort", f"practice {p.id} has unknown effort '{p.effort}'",
+                                 _did_you_mean(p.effort, m.efforts))
+
+    def check_texts(self, m: Model, complete_languages: tuple[str, ...]) -> None:
+        wanted: dict[str, list[str]] = {
+            "dimensions": list(m.dimensions), "elements": list(m.elements), "subelements": list(m.subelements),
+            "principles": list(m.principles), "practices": list(m.practices), "expectations": list(m.expectations),
+            "pyramid": [p["id"] for p in m.pyramid], "effect_chain": list(m.effect_chain),
+            "roles": m.roles, "efforts": m.efforts, "tags": m.tags,
+        }
+        for lang, kinds in m.texts.items():
+            for kind, items in kinds.items():
+                if kind == "ui":
+                    continue
+                for item_id in items:
+                    if item_id not in wanted.get(kind, []):
+                        rel, line = self.text_lines[(lang, kind, item_id)]
+                        self.problems.append(Problem(rel, line, f"text for unknown {kind[:-1] if kind.endswith('s') else kind} '{item_id}'",
+                                                     _did_you_mean(item_id, wanted.get(kind, []))))
+        english_ui = m.texts.get("en", {}).get("ui", {})
+        for lang in complete_languages:
+            if lang not in m.texts:
+                self.problems.append(Problem(f"model/text/{lang}", 1, f"no {lang} text at all", f"add model/text/{lang}/*.yml"))
+                continue
+            for kind in TEXT_KINDS:
+                have = m.texts[lang].get(kind, {})
+                for item_id in wanted[kind]:
+                    if item_id not in have:
+                        self.problems.append(Problem(self._home_of(kind, item_id), self._line_of(kind, item_id),
+                                                     f"{kind} '{item_id}' has no {lang} text",
+                                                     f"add it under '{kind}:' in a file in model/text/{lang}/"))
+            for key in english_ui:
+                if key not in m.texts[lang].get("ui", {}):
+                    self.problems.append(Problem(f"model/text/{lang}", 1, f"interface string '{key}' has no {lang} text",
+                                                 f"add it under 'ui:' in model/text/{lang}/ui.yml"))
+
+    def _home_of(self, kind: str, item_id: str) -> str:
+        if kind in self.docs and item_id in self.docs[kind]:
+            return self.docs[kind][item_id].rel
+        if kind == "expectations":
+            sub = item_id.rsplit("-e", 1)[0]
+            if sub in self.docs["subelements"]:
+                return self.docs["subelements"][sub].rel
+        return self.rel(self.root / "model.yml")
+
+    def _line_of(self, kind: str, item_id: str) -> int:
+        if kind == "expectations":
+            sub = item_id.rsplit("-e", 1)[0]
+            doc = self.docs["subelements"].get(sub)
+            if doc:
+                return doc.line_of(("expectations", list(doc.data["expectations"]).index(item_id)))
+        return 1
+
+
+def _did_you_mean(value: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"known values: {', '.join(map(str, list(known)[:12]))}"
+
+
+_cache: dict[tuple, Model] = {}
+
+
+def load_model_cached(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES) -> Model:
+    """Load once per process while no model file changes (one load serves every language build)."""
+    root = Path(root).resolve()
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()))
+    key = (root, complete_languages, stamp)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_model(root, complete_languages)
+    return _cache[key]

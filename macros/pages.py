@@ -1,0 +1,174 @@
+"""Every generated page type, registered explicitly, each with one entry point.
+
+A page type knows which model items get a page, where that page lives and
+which template renders it. ``render`` turns (model, language, item) into
+Markdown: a pure function, so it is tested without MkDocs and could feed
+another site generator.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .markup import ENV, rel_link
+from .model import Model
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    ids: Callable[[Model], Iterable[str]]
+    src: Callable[[str], str]
+    template: str
+    title_key: str = ""  # listing pages: their title is this interface string
+
+
+def _one(src: str) -> Callable[[str], str]:
+    return lambda _id: src
+
+
+PAGE_TYPES: tuple[PageType, ...] = (
+    PageType("model", lambda m: ["model"], _one("model/index.md"), "model.md.j2", "model_title"),
+    PageType("dimension", lambda m: m.dimensions, lambda i: f"model/{i}/index.md", "dimension.md.j2"),
+    PageType("element", lambda m: m.elements, lambda i: f"model/{i}/index.md", "element.md.j2"),
+    PageType("subelement", lambda m: [s for s in m.subelements if s not in m.elements],
+             lambda i: f"model/{i}/index.md", "subelement.md.j2"),
+    PageType("principles", lambda m: ["principles"], _one("principles/index.md"), "principles.md.j2", "principles_title"),
+    PageType("principle", lambda m: m.principles, lambda i: f"principles/{i}/index.md", "principle.md.j2"),
+    PageType("practices", lambda m: ["practices"], _one("practices/index.md"), "practices.md.j2", "catalogue_title"),
+    PageType("practice", lambda m: m.practices, lambda i: f"practices/{i}/index.md", "practice.md.j2"),
+)
+PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
+
+
+def src_of(model: Model, kind: str, item_id: str) -> str:
+    """Source path of the page that holds an item (a sub-element that is its own element lives on the element page)."""
+    if kind == "subelement" and item_id in model.elements:
+        kind = "element"
+    return PAGE_TYPE[kind].src(item_id)
+
+
+def all_pages(model: Model) -> Iterable[tuple[PageType, str, str]]:
+    for page_type in PAGE_TYPES:
+        for item_id in page_type.ids(model):
+            yield page_type, item_id, page_type.src(item_id)
+
+
+def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
+    """The Markdown source of one generated page."""
+    view = Views(model, lang, page_type.src(item_id))
+    item = view.item(page_type.name, item_id)
+    body = ENV.get_template(page_type.template).render(v=view, item=item)
+    if page_type.title_key:
+        title = view.ui(page_type.title_key)
+    elif page_type.name == "practice":
+        title = item["title"]
+    else:
+        title = f"{item_id} {item['title']}"
+    # The title is set here, not taken from the H1: MkDocs would keep the Markdown escapes in it.
+    # Entity-escaped, like MkDocs' own titles, because Material prints nav titles unescaped.
+    front = {"title": html.escape(" ".join(title.split())), "render_macros": False,
+             "portal_kind": page_type.name, "portal_id": item_id}
+    return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+
+
+class Views:
+    """Gathers what a template needs, already translated and linked from the current page."""
+
+    def __init__(self, model: Model, lang: str, here: str):
+        self.m, self.lang, self.here = model, lang, here
+
+    def ui(self, key: str) -> str:
+        return self.m.ui(self.lang, key)
+
+    def link(self, kind: str, item_id: str, anchor: str = ""):
+        return rel_link(self.here, src_of(self.m, kind, item_id), anchor)
+
+    def text(self, kind: str, item_id: str) -> dict[str, Any]:
+        fields, actual = self.m.text(self.lang, kind, item_id)
+        # IDs passed the schema's strict patterns; they go into anchors and URLs as they are.
+        return {**fields, "id": Markup(item_id), "text_lang": actual, "fallback": actual != self.lang}
+
+    def label(self, kind: str, value: str) -> str:
+        return self.m.text(self.lang, kind, value)[0].get("label", value)
+
+    def item(self, kind: str, item_id: str) -> dict[str, Any]:
+        return getattr(self, f"_{kind}")(item_id)
+
+    def ref(self, kind: str, item_id: str, plural: str) -> dict[str, Any]:
+        return {**self.text(plural, item_id), "link": self.link(kind, item_id)}
+
+    # -- one method per page type ---------------------------------------------
+    def _model(self, _id: str) -> dict[str, Any]:
+        return {"dimensions": [self._dimension(d) for d in self.m.dimensions],
+                "pyramid": [{**self.text("pyramid", p["id"]), **p} for p in self.m.pyramid],
+                "chain": [self.text("effect_chain", c) for c in self.m.effect_chain],
+                "version": self.m.version, "standard": self.m.standard}
+
+    def _dimension(self, item_id: str) -> dict[str, Any]:
+        dim = self.m.dimensions[item_id]
+        return {**self.ref("dimension", item_id, "dimensions"),
+                "elements": [{**self.ref("element", e, "elements"),
+                              "subelements": [self.ref("subelement", s, "subelements")
+                                              for s in self.m.elements[e].subelement_ids if s != e]}
+                             for e in dim.element_ids]}
+
+    def _element(self, item_id: str) -> dict[str, Any]:
+        el = self.m.elements[item_id]
+        own = self._subelement(item_id) if el.is_own_subelement else None
+        return {**self.ref("element", item_id, "elements"),
+                "dimension": self.ref("dimension", el.dimension_id, "dimensions"),
+                "subelements": [{**self.ref("subelement", s, "subelements"),
+                                 "practice_count": len(self.m.practices_for(s)),
+                                 "expectation_count": len(self.m.subelements[s].expectation_ids)}
+                                for s in el.subelement_ids if s != item_id],
+                "own": own}
+
+    def _subelement(self, item_id: str) -> dict[str, Any]:
+        sub = self.m.subelements[item_id]
+        el = self.m.elements[sub.element_id]
+        return {**self.ref("subelement", item_id, "subelements"),
+                "element": self.ref("element", el.id, "elements"),
+                "dimension": self.ref("dimension", el.dimension_id, "dimensions"),
+                "expectations": [self.text("expectations", e) for e in sub.expectation_ids],
+                "practices": [self._practice(p.id) for p in self.m.practices_for(item_id)]}
+
+    def _principles(self, _id: str) -> dict[str, Any]:
+        groups = []
+        for group in ("general", "public"):
+            groups.append({"id": group, "title": self.ui(f"principles_{group}"),
+                           "principles": [self._principle(p) for p, x in self.m.principles.items() if x.group == group]})
+        return {"groups": groups}
+
+    def _principle(self, item_id: str) -> dict[str, Any]:
+        practices = self.m.practices_serving(item_id)
+        elements = sorted({self.m.subelements[p.home_id].element_id for p in practices},
+                          key=list(self.m.elements).index)
+        return {**self.ref("principle", item_id, "principles"), "group": self.m.principles[item_id].group,
+                "elements": [self.ref("element", e, "elements") for e in elements],
+                "practices": [self.ref("practice", p.id, "practices") for p in practices]}
+
+    def _practices(self, _id: str) -> dict[str, Any]:
+        return {"elements": [{**self.ref("element", e, "elements"),
+                              "practices": [self._practice(p.id) for p in self.m.practices.values()
+                                            if self.m.subelements[p.home_id].element_id == e]}
+                             for e in self.m.elements]}
+
+    def _practice(self, item_id: str) -> dict[str, Any]:
+        p = self.m.practices[item_id]
+        return {**self.ref("practice", item_id, "practices"),
+                "subelements": [self.ref("subelement", s, "subelements") for s in p.subelement_ids],
+                "principles": [self.ref("principle", x, "principles") for x in p.principle_ids],
+                "roles": [self.label("roles", r) for r in p.roles],
+                "effort": self.label("efforts", p.effort), "level": p.level,
+                "tags": [self.label("tags", t) for t in p.tags],
+                "filters": {"dimension": self.m.elements[self.m.subelements[p.home_id].element_id].dimension_id,
+                            "element": self.m.subelements[p.home_id].element_id,
+                            "principles": list(p.principle_ids), "roles": list(p.roles),
+                            "effort": p.effort, "tags": list(p.tags)}}

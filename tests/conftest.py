@@ -1,0 +1,49 @@
+"""Shared fixtures: a tiny fixture model for fast tests, the real catalogue built once."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from macros.site_build import build_site
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURE_MODEL = PROJECT / "tests" / "fixtures" / "model"
+
+
+def make_project(dest: Path, model: Path = FIXTURE_MODEL) -> Path:
+    """A throwaway copy of the portal around ``model``: config, prose, theme, the real code."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(PROJECT / folder, dest / folder)
+    (dest / "macros").symlink_to(PROJECT / "macros")
+    shutil.copytree(model, dest / "model")
+    if model == FIXTURE_MODEL:  # the fixture borrows the real interface strings
+        for lang in ("en", "nl"):
+            shutil.copy(PROJECT / "model" / "text" / lang / "ui.yml", dest / "model" / "text" / lang / "ui.yml")
+    return dest
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project")
+    return build_site(project / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real catalogue, built once per test session (both languages)."""
+    return build_site(PROJECT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site")
+
+
+def edit_yaml(path: Path, change: Callable[[str], str]) -> None:
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,56 @@
+"""The real catalogue built in both languages: every item reachable, nothing from outside."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros import pages
+from macros.loader import load_model
+
+from .conftest import PROJECT
+from .html_tools import parse
+
+LANG_ROOT = {"en": "", "nl": "nl/"}
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(PROJECT / "model")
+
+
+def test_every_page_in_both_languages(real_site, model):
+    for lang in ("en", "nl"):
+        for _t, _id, src in pages.all_pages(model):
+            page = parse(real_site / LANG_ROOT[lang] / src.replace("index.md", "index.html"))
+            assert page.lang == lang, src
+
+
+def test_subelement_pages_show_every_expectation_and_practice(real_site, model):
+    for lang in ("en", "nl"):
+        for s in model.subelements.values():
+            src = pages.src_of(model, "subelement", s.id)
+            page = parse(real_site / LANG_ROOT[lang] / src.replace("index.md", "index.html"))
+            wanted = set(s.expectation_ids) | {p.id for p in model.practices_for(s.id)}
+            assert wanted <= page.ids, (lang, s.id, wanted - page.ids)
+            text = " ".join(page.text)
+            for e in s.expectation_ids:
+                assert " ".join(model.texts[lang]["expectations"][e]["text"].split()) in " ".join(text.split())
+
+
+OUTSIDE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""")
+
+
+def test_no_resource_from_an_outside_host(real_site):
+    offenders = []
+    for f in real_site.rglob("*"):
+        if f.suffix in (".html", ".css"):
+            text = f.read_text(encoding="utf-8", errors="replace")
+            if f.suffix == ".html":
+                for tag in re.findall(r"<(?:link|script|img|source|iframe|video|audio)\b[^>]*>", text):
+                    if OUTSIDE.search(tag) and 'rel="alternate"' not in tag and 'rel="canonical"' not in tag:
+                        offenders.append(f"{f.relative_to(real_site)}: {tag[:120]}")
+            elif OUTSIDE.search(text):
+                offenders.append(f"{f.relative_to(real_site)}: {OUTSIDE.search(text).group(0)}")
+    assert offenders == []

@@ -1,0 +1,67 @@
+"""The generated bilingual site, built from the tiny fixture model."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from macros import pages
+from macros.loader import load_model
+
+from .html_tools import parse, search_docs
+
+LANG_ROOT = {"en": "", "nl": "nl/"}
+
+
+def page_file(site: Path, lang: str, src: str) -> Path:
+    return site / LANG_ROOT[lang] / src.replace("index.md", "index.html")
+
+
+def test_every_generated_page_exists_in_both_languages_with_lang(fixture_site):
+    model = load_model(fixture_site.parent / "model")
+    expected = list(pages.all_pages(model))
+    assert len(expected) == 1 + 2 + 3 + 3 + 1 + 2 + 1 + 2  # model, dims, elements, subs (7.1.3 is its element), ...
+    for lang in ("en", "nl"):
+        for _t, _id, src in expected:
+            page = parse(page_file(fixture_site, lang, src))
+            assert page.lang == lang, (lang, src)
+
+
+def test_subelement_page_shows_its_text_expectations_and_practices(fixture_site):
+    en = parse(page_file(fixture_site, "en", "model/7.1.1.a/index.md"))
+    nl = parse(page_file(fixture_site, "nl", "model/7.1.1.a/index.md"))
+    assert {"7.1.1.a-e1", "7.1.1.a-e2", "river-walk"} <= en.ids and {"7.1.1.a-e1", "7.1.1.a-e2", "river-walk"} <= nl.ids
+    assert "Sub711a summary EN." in "".join(en.text) and "Sub711a summary NL." in "".join(nl.text)
+    assert "Sub711a summary EN." not in "".join(nl.text)
+
+
+def test_element_without_subelements_carries_its_own_content(fixture_site):
+    page = parse(page_file(fixture_site, "en", "model/7.1.3/index.md"))
+    assert {"7.1.3-e1", "open-ledger"} <= page.ids
+    assert not page_file(fixture_site, "en", "model/7.1.3/index.md").with_name("x").exists()
+
+
+def test_language_switch_lands_on_the_same_page(fixture_site):
+    for lang, other in (("en", "nl"), ("nl", "en")):
+        for src in ("index.md", "model/7.1.1.a/index.md", "principles/5.2.1/index.md", "practices/river-walk/index.md"):
+            here = page_file(fixture_site, lang, src)
+            switch = [a for href, a in parse(here).links if a.get("hreflang") == other and "md-select__link" in a.get("class", "")]
+            assert len(switch) == 1, (lang, src)
+            target = Path(posixpath.normpath(posixpath.join(str(here.parent), switch[0]["href"]))) / "index.html"
+            assert target == page_file(fixture_site, other, src), (lang, src, switch[0]["href"])
+            assert parse(target).lang == other
+
+
+def test_search_index_per_language(fixture_site):
+    en = " ".join(d["text"] + d["title"] for d in search_docs(fixture_site))
+    nl = " ".join(d["text"] + d["title"] for d in search_docs(fixture_site / "nl"))
+    assert "Sub711a summary EN." in en and "Sub711a summary NL." not in en
+    assert "Sub711a summary NL." in nl and "Sub711a summary EN." not in nl
+    assert (fixture_site / "nl" / "search" / "search_index.json").read_text().count('"lang":["nl"]') == 1
+
+
+def test_navigation_is_generated_from_the_model(fixture_site):
+    page = parse(page_file(fixture_site, "en", "index.md"))
+    hrefs = [h for h, _ in page.links]
+    for target in ("model/7.1/", "model/7.1.1/", "model/7.1.1.a/", "model/7.1.3/", "principles/5.2.1/"):
+        assert target in hrefs, target
