@@ -1,0 +1,73 @@
+"""Navigation, language switch and search work with the keyboard alone, with visible focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.loader import load_model
+
+from .conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+FOCUS = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return {tag: e.tagName, cls: e.className, href: e.getAttribute('href'), hreflang: e.getAttribute('hreflang'),
+          visible: e.getBoundingClientRect().width > 0, outline: s.outlineStyle, width: parseFloat(s.outlineWidth)} }"""
+
+
+def tab_until(page, wanted, limit=60) -> list[dict]:
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUS)
+        seen.append(info)
+        if wanted(info):
+            return seen
+    raise AssertionError(f"never reached the target with Tab; focus went through {[(s['tag'], s['href']) for s in seen]}")
+
+
+def assert_focus_visible(seen):
+    for info in seen:
+        if info["visible"] and info["tag"] in ("A", "BUTTON", "INPUT"):
+            assert info["outline"] != "none" and info["width"] >= 2, info
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(PROJECT / "model")
+
+
+def test_main_navigation_by_keyboard(page, site_url, model):
+    first, second = list(model.subelements)[:2]
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}model/{first}/", wait_until="networkidle")
+    seen = tab_until(page, lambda i: "md-nav__link" in (i["cls"] or "") and i["href"] == f"../{second}/")
+    assert_focus_visible(seen)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/model/{second}/")
+
+
+def test_language_switch_by_keyboard(page, site_url, model):
+    sub = list(model.subelements)[3]
+    page.goto(f"{site_url}model/{sub}/", wait_until="networkidle")
+    seen = tab_until(page, lambda i: i["hreflang"] == "nl")
+    assert_focus_visible(seen)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/nl/model/{sub}/")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+
+
+def test_search_by_keyboard_finds_dutch_text_on_dutch_pages(page, site_url, model):
+    target = list(model.subelements)[5]
+    word = max(model.texts["nl"]["subelements"][target]["title"].split(), key=len).strip(",.")
+    page.goto(f"{site_url}nl/", wait_until="networkidle")
+    page.keyboard.press("s")
+    assert "md-search__input" in page.evaluate("document.activeElement.className")
+    page.keyboard.type(word, delay=20)
+    page.wait_for_selector(".md-search-result__link")
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert links and all("/nl/" in link for link in links), links
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/nl/**")
+    assert page.evaluate("document.documentElement.lang") == "nl"
