@@ -39,6 +39,16 @@ def rel_link(from_src: str, to_src: str, anchor: str = "") -> Markup:
     return Markup(path + (f"#{anchor}" if anchor else ""))
 
 
+def rel_url(from_src: str, to_src: str) -> Markup:
+    """Relative URL between two pages' *built* locations, for links inside raw HTML blocks
+    (MkDocs rewrites .md links only in Markdown)."""
+    def folder(src: str) -> str:
+        return posixpath.dirname(src) if src.endswith("index.md") else src[:-3]
+
+    rel = posixpath.relpath(folder(to_src), folder(from_src))
+    return Markup("./" if rel == "." else rel + "/")
+
+
 def _finalize(value):
     if isinstance(value, Markup):
         return value

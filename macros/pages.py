@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .markup import ENV, rel_link
+from .markup import ENV, rel_link, rel_url
 from .model import Model
 
 
@@ -155,10 +155,24 @@ class Views:
                 "practices": [self.ref("practice", p.id, "practices") for p in practices]}
 
     def _practices(self, _id: str) -> dict[str, Any]:
-        return {"elements": [{**self.ref("element", e, "elements"),
-                              "practices": [self._practice(p.id) for p in self.m.practices.values()
-                                            if self.m.subelements[p.home_id].element_id == e]}
-                             for e in self.m.elements]}
+        m = self.m
+        options = {
+            "dimension": [(d, f"{d} {self.text('dimensions', d)['title']}") for d in m.dimensions],
+            "element": [(e, f"{e} {self.text('elements', e)['title']}") for e in m.elements],
+            "principle": [(p, f"{p} {self.text('principles', p)['title']}") for p in m.principles],
+            "role": [(r, self.label("roles", r)) for r in m.roles],
+            "effort": [(x, self.label("efforts", x)) for x in m.efforts],
+            "tag": [(t, self.label("tags", t)) for t in m.tags],
+        }
+        filters = [{"key": key, "label": self.ui(f"filter_{key}"),
+                    "options": [{"value": value, "label": label} for value, label in values]}
+                   for key, values in options.items()]
+        elements = []
+        for e in m.elements:
+            practices = [{**self._practice(p.id), "url": rel_url(self.here, src_of(m, "practice", p.id))}
+                         for p in m.practices.values() if m.subelements[p.home_id].element_id == e]
+            elements.append({**self.ref("element", e, "elements"), "practices": practices})
+        return {"filters": filters, "elements": elements}
 
     def _practice(self, item_id: str) -> dict[str, Any]:
         p = self.m.practices[item_id]

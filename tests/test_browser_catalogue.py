@@ -1,0 +1,55 @@
+"""The practice catalogue: complete without JavaScript, filterable with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.loader import load_model
+
+from .conftest import PROJECT
+from .html_tools import parse
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(PROJECT / "model")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_plain_lists_hold_every_practice(real_site, model, lang):
+    page = parse(real_site / ("nl/" if lang == "nl" else "") / "practices" / "index.html")
+    assert {f"p-{p}" for p in model.practices} <= page.ids
+    assert set(model.elements) <= page.ids  # one group per element
+
+
+def visible_ids(page) -> set[str]:
+    return set(page.eval_on_selector_all(".portal-practice-list li:not([hidden])", "els => els.map(e => e.id.slice(2))"))
+
+
+def test_filters_narrow_the_list_as_the_model_says(page, site_url, model):
+    page.goto(f"{site_url}practices/", wait_until="networkidle")
+    assert page.is_visible("[data-portal-filters]")
+    assert visible_ids(page) == set(model.practices)
+
+    page.select_option("#filter-principle", "5.2.4")
+    expected = {p.id for p in model.practices_serving("5.2.4")}
+    assert visible_ids(page) == expected and expected
+    assert f"{len(expected)} of {len(model.practices)}" in page.inner_text(".portal-filters__count")
+
+    page.select_option("#filter-role", "front-line")
+    expected = {p.id for p in model.practices_serving("5.2.4") if "front-line" in p.roles}
+    assert visible_ids(page) == expected
+
+    page.select_option("#filter-role", "")
+    page.select_option("#filter-principle", "")
+    page.select_option("#filter-dimension", "7.3")
+    expected = {p.id for p in model.practices.values() if model.subelements[p.home_id].element_id.startswith("7.3.")}
+    assert visible_ids(page) == expected
+    hidden_groups = page.eval_on_selector_all("h2.portal-group-title[hidden]", "els => els.map(e => e.id)")
+    assert set(hidden_groups) == {e for e in model.elements if not e.startswith("7.3.")}
+
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.portal-practice-list li[hidden]').length === 0")
+    assert visible_ids(page) == set(model.practices)
