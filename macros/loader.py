@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema_check
-from .model import (KINDS, TEXT_KINDS, Dimension, Element, Model, Practice, Principle, SubElement,
-                    clause_key)
+from .model import KINDS, TEXT_KINDS, Dimension, Element, Model, Practice, Principle, SubElement, clause_key
 from .problems import ModelInvalid, Problem
 from .text_safety import unsafe_parts
 from .yaml_source import YamlDoc, load_yaml

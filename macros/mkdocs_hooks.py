@@ -34,6 +34,7 @@ def on_config(config):
         raise PluginError(str(err)) from err
 
     config.theme["language"] = plan.lang
+    config["site_name"] = model.ui(plan.lang, "site_name")
     docs_root = project / portal.get("docs_root", "docs")
     lang_docs = docs_root / plan.lang
     config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else docs_root / plan.default)

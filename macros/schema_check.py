@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -21,7 +21,7 @@ from .yaml_source import YamlDoc
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "model" / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)

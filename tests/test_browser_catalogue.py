@@ -50,6 +50,6 @@ def test_filters_narrow_the_list_as_the_model_says(page, site_url, model):
     hidden_groups = page.eval_on_selector_all("h2.portal-group-title[hidden]", "els => els.map(e => e.id)")
     assert set(hidden_groups) == {e for e in model.elements if not e.startswith("7.3.")}
 
-    page.click("button[type=reset]")
+    page.click("[data-portal-filters] button[type=reset]")
     page.wait_for_function("document.querySelectorAll('.portal-practice-list li[hidden]').length === 0")
     assert visible_ids(page) == set(model.practices)

@@ -69,5 +69,6 @@ def test_search_by_keyboard_finds_dutch_text_on_dutch_pages(page, site_url, mode
     assert links and all("/nl/" in link for link in links), links
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/nl/**")
+    page.wait_for_url(lambda url: url == links[0])
+    page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "nl"
