@@ -68,9 +68,10 @@ def baseline_project(dest: Path, site: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(pages.render(model, lang, _t, item_id))
         (docs / "index.md").write_text((PROJECT / "docs" / lang / "index.md").read_text().replace("{{", "").replace("}}", ""))
-        cfg = {"site_name": "baseline", "docs_dir": str(docs), "site_dir": str(site / lang), "theme": {"name": "material",
-               "font": False, "language": lang}, "markdown_extensions": ["attr_list", "md_in_html", "admonition", {"toc": {"permalink": True}}],
-               "plugins": ["search"]}
+        extensions = ["attr_list", "md_in_html", "admonition", {"toc": {"permalink": True}}]
+        cfg = {"site_name": "baseline", "docs_dir": str(docs), "site_dir": str(site / lang),
+               "theme": {"name": "material", "font": False, "language": lang},
+               "markdown_extensions": extensions, "plugins": ["search"]}
         (dest / f"mkdocs.{lang}.yml").write_text(yaml.safe_dump(cfg))
     return dest
 
