@@ -23,3 +23,15 @@ def test_ruff_is_clean():
     run = subprocess.run([sys.executable, "-m", "ruff", "check", "macros", "tests", "bench"], cwd=PROJECT,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_model_file_is_mapped_to_a_schema_for_editors():
+    import fnmatch
+    import json
+
+    mapping = json.loads((PROJECT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
+    for schema in mapping:
+        assert (PROJECT / schema).exists(), schema
+    for f in (PROJECT / "model").rglob("*.yml"):
+        rel = f.relative_to(PROJECT).as_posix()
+        assert any(fnmatch.fnmatch(rel, p.replace("**/", "*/")) or fnmatch.fnmatch(rel, p) for p in mapping.values()), rel
