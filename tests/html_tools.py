@@ -55,5 +55,13 @@ def parse(path: Path) -> PageParser:
     return p
 
 
+LANG_ROOT = {"en": "", "nl": "nl/"}
+
+
+def page_file(site: Path, lang: str, src: str) -> Path:
+    """Built HTML file of a page source (``model/7.1/index.md``) in one language."""
+    return site / LANG_ROOT.get(lang, f"{lang}/") / src.replace("index.md", "index.html")
+
+
 def search_docs(site_lang_root: Path) -> list[dict]:
     return json.loads((site_lang_root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]

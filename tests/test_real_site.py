@@ -10,9 +10,7 @@ from macros import pages
 from macros.loader import load_model
 
 from .conftest import PROJECT
-from .html_tools import parse
-
-LANG_ROOT = {"en": "", "nl": "nl/"}
+from .html_tools import page_file, parse
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +21,7 @@ def model():
 def test_every_page_in_both_languages(real_site, model):
     for lang in ("en", "nl"):
         for _t, _id, src in pages.all_pages(model):
-            page = parse(real_site / LANG_ROOT[lang] / src.replace("index.md", "index.html"))
+            page = parse(page_file(real_site, lang, src))
             assert page.lang == lang, src
 
 
@@ -31,7 +29,7 @@ def test_subelement_pages_show_every_expectation_and_practice(real_site, model):
     for lang in ("en", "nl"):
         for s in model.subelements.values():
             src = pages.src_of(model, "subelement", s.id)
-            page = parse(real_site / LANG_ROOT[lang] / src.replace("index.md", "index.html"))
+            page = parse(page_file(real_site, lang, src))
             wanted = set(s.expectation_ids) | {p.id for p in model.practices_for(s.id)}
             assert wanted <= page.ids, (lang, s.id, wanted - page.ids)
             text = " ".join(page.text)

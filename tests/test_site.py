@@ -8,13 +8,7 @@ from pathlib import Path
 from macros import pages
 from macros.loader import load_model
 
-from .html_tools import parse, search_docs
-
-LANG_ROOT = {"en": "", "nl": "nl/"}
-
-
-def page_file(site: Path, lang: str, src: str) -> Path:
-    return site / LANG_ROOT[lang] / src.replace("index.md", "index.html")
+from .html_tools import page_file, parse, search_docs
 
 
 def test_every_generated_page_exists_in_both_languages_with_lang(fixture_site):
@@ -65,3 +59,19 @@ def test_navigation_is_generated_from_the_model(fixture_site):
     hrefs = [h for h, _ in page.links]
     for target in ("model/7.1/", "model/7.1.1/", "model/7.1.1.a/", "model/7.1.3/", "principles/5.2.1/"):
         assert target in hrefs, target
+
+
+def test_a_partial_third_language_builds_with_english_fallback(fixture_project):
+    """A fork adds a language with files plus one config entry; untranslated text falls back to English."""
+    from macros.site_build import build_site
+
+    (fixture_project / "model/text/de").mkdir()
+    (fixture_project / "model/text/de/ui.yml").write_text("ui:\n  language_name: Deutsch\n  nav_model: Das Modell\n")
+    config = fixture_project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    languages: [en, nl] ", "    languages: [en, nl, de] "))
+    site = build_site(config)
+    page = parse(page_file(site, "de", "model/7.1.1.a/index.md"))
+    assert page.lang == "de"
+    assert "Sub711a summary EN." in "".join(page.text)
+    home = parse(page_file(site, "de", "index.md"))  # no docs/de yet: the English prose is used
+    assert home.lang == "de" and "Das Modell" in "".join(home.text)
