@@ -2,7 +2,7 @@
 
 ``on_config`` picks the language, validates the model (before MkDocs cleans
 or writes anything) and builds the navigation; ``on_files`` adds one
-generated page per model item. Everything else is pure functions elsewhere.
+generated page per model item and the generated downloads. Everything else is pure functions elsewhere.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import languages, navigation, pages
+from macros import downloads, languages, navigation, pages
 from macros.build_state import current as _state
 from macros.loader import load_model_cached
 from macros.problems import ModelInvalid
@@ -62,4 +62,7 @@ def on_files(files: Files, config) -> Files:
                               "remove the hand-written file (pages about model items come from the YAML)")
     for page_type, item_id, src in pages.all_pages(model):
         files.append(File.generated(config, src, content=pages.render(model, lang, page_type, item_id)))
+    plan = _state["plan"]
+    for download in downloads.for_build(lang, lang == plan.default):
+        files.append(File.generated(config, downloads.site_path(download, lang), content=download.build(model, lang)))
     return files

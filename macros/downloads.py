@@ -1,0 +1,42 @@
+"""Files generated at build time for download (spreadsheets, data exports, term bases).
+
+Each feature adds one ``Download`` to ``DOWNLOADS``; the MkDocs hook writes
+them under ``downloads/`` in every language build, and the Downloads page can
+list them from the same registry. Builders are pure: model in, bytes out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .model import Model
+
+
+@dataclass(frozen=True)
+class Download:
+    """One downloadable file.
+
+    ``filename(lang)`` names it for a language build; ``build(model, lang)``
+    returns its bytes. A file with ``per_language=False`` holds every
+    language and is written once, in the default language's build.
+    """
+
+    key: str
+    filename: Callable[[str], str]
+    build: Callable[[Model, str], bytes]
+    media_type: str
+    title_key: str
+    per_language: bool = True
+
+
+DOWNLOADS: tuple[Download, ...] = ()
+
+
+def site_path(download: Download, lang: str) -> str:
+    return f"downloads/{download.filename(lang)}"
+
+
+def for_build(lang: str, is_default: bool) -> list[Download]:
+    """The downloads a language build writes."""
+    return [d for d in DOWNLOADS if d.per_language or is_default]
