@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import figures
 from .markup import ENV, rel_link, rel_url
 from .model import Model
 
@@ -90,6 +91,10 @@ class Views:
     def link(self, kind: str, item_id: str, anchor: str = ""):
         return rel_link(self.here, src_of(self.m, kind, item_id), anchor)
 
+    def url(self, kind: str, item_id: str) -> Markup:
+        """URL of an item's page for raw HTML (figures, <details> lists), where MkDocs rewrites nothing."""
+        return rel_url(self.here, src_of(self.m, kind, item_id))
+
     def text(self, kind: str, item_id: str) -> dict[str, Any]:
         fields, actual = self.m.text(self.lang, kind, item_id)
         # IDs passed the schema's strict patterns; they go into anchors and URLs as they are.
@@ -109,6 +114,8 @@ class Views:
         return {"dimensions": [self._dimension(d) for d in self.m.dimensions],
                 "pyramid": [{**self.text("pyramid", p["id"]), **p} for p in self.m.pyramid],
                 "chain": [self.text("effect_chain", c) for c in self.m.effect_chain],
+                "figure": figures.model_figure(self.m, self.lang, self.url),
+                "pyramid_svg": figures.pyramid_svg(self.m, self.lang), "chain_svg": figures.chain_svg(self.m, self.lang),
                 "version": self.m.version, "standard": self.m.standard}
 
     def _dimension(self, item_id: str) -> dict[str, Any]:
@@ -148,11 +155,15 @@ class Views:
 
     def _principle(self, item_id: str) -> dict[str, Any]:
         practices = self.m.practices_serving(item_id)
-        elements = sorted({self.m.subelements[p.home_id].element_id for p in practices},
-                          key=list(self.m.elements).index)
+        per_element: dict[str, int] = {}
+        for p in practices:  # a practice counts for the element of its home sub-element
+            home = self.m.subelements[p.home_id].element_id
+            per_element[home] = per_element.get(home, 0) + 1
         return {**self.ref("principle", item_id, "principles"), "group": self.m.principles[item_id].group,
-                "elements": [self.ref("element", e, "elements") for e in elements],
-                "practices": [self.ref("practice", p.id, "practices") for p in practices]}
+                "elements": [{**self.ref("element", e, "elements"), "count": per_element[e]}
+                             for e in self.m.elements if e in per_element],
+                "practices": [{**self.ref("practice", p.id, "practices"), "url": self.url("practice", p.id)}
+                              for p in practices]}
 
     def _practices(self, _id: str) -> dict[str, Any]:
         m = self.m

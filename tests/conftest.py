@@ -22,9 +22,10 @@ def make_project(dest: Path, model: Path = FIXTURE_MODEL) -> Path:
         shutil.copytree(PROJECT / folder, dest / folder)
     (dest / "macros").symlink_to(PROJECT / "macros")
     shutil.copytree(model, dest / "model")
-    if model == FIXTURE_MODEL:  # the fixture borrows the real interface strings
+    if model == FIXTURE_MODEL:  # the fixture borrows the real interface strings (ui.yml and every ui-<feature>.yml)
         for lang in ("en", "nl"):
-            shutil.copy(PROJECT / "model" / "text" / lang / "ui.yml", dest / "model" / "text" / lang / "ui.yml")
+            for ui in (PROJECT / "model" / "text" / lang).glob("ui*.yml"):
+                shutil.copy(ui, dest / "model" / "text" / lang / ui.name)
     return dest
 
 
