@@ -21,9 +21,9 @@ from markupsafe import Markup
 
 from .model import Model
 
-# Average advance widths in em, a little above DejaVu Sans (wider than the Liberation/Arial
-# metrics most systems pick for Material's font stack), so the estimate errs on the wide side.
-_NARROW, _WIDE, _UPPER, _OTHER = set("iljtfr.,:;'!|()[] /-"), set("mwMW@%"), 0.72, 0.6
+# Advance widths in em, rounded up from Arial/Helvetica/Liberation Sans (what Material's font stack
+# resolves to on most systems), so the estimate errs on the wide side; the browser test measures the truth.
+_NARROW, _WIDE, _UPPER, _OTHER = set("iljtfr.,:;'!|()[] /-"), set("mwMW@%"), 0.7, 0.54
 _BOLD = 1.08
 
 _SVG_ENV = Environment(loader=PackageLoader("macros", "templates/figures"), autoescape=True,
@@ -39,7 +39,7 @@ def _render(template: str, **data) -> Markup:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated rendered width of ``text`` at font ``size`` (user units)."""
-    em = sum(0.36 if c in _NARROW else 0.95 if c in _WIDE else _UPPER if c.isupper() else _OTHER for c in text)
+    em = sum(0.32 if c in _NARROW else 0.9 if c in _WIDE else _UPPER if c.isupper() else _OTHER for c in text)
     return em * size * (_BOLD if bold else 1.0)
 
 
@@ -126,7 +126,7 @@ class Layout:
     gap: float = 14
 
 
-WIDE = Layout("wide", 1200, 430, 19, 2)
+WIDE = Layout("wide", 1200, 440, 22, 2)
 TALL = Layout("tall", 440, 440, 17, 1)
 
 
@@ -159,9 +159,11 @@ def _sides(dims: list[str]) -> tuple[list[str], list[str]]:
 
 
 def model_layout(model: Model, lang: str, lay: Layout, href: Callable[[str, str], str],
-                 centre_text: str) -> tuple[list[Box], float]:
-    """Every box of the model figure and the figure's height."""
+                 centre_text: str) -> tuple[list[Box], float, list[tuple[float, float]]]:
+    """Every box of the model figure (the centre first), the figure's height and where each
+    dimension panel's inner edge meets its connector to the centre."""
     boxes: list[Box] = []
+    joints: list[tuple[float, float]] = []
     if lay.columns == 1:
         centre = _box(0, 0, lay.width, centre_text, lay.size * 1.1, "centre", bold=True, min_h=80)
         boxes.append(centre)
@@ -170,29 +172,30 @@ def model_layout(model: Model, lang: str, lay: Layout, href: Callable[[str, str]
             panel = _panel(model, lang, dim_id, 0, y, lay, href)
             boxes += panel
             y = _bottom(panel) + 1.5 * lay.gap
-        return boxes, y - 1.5 * lay.gap
+        return boxes, y - 1.5 * lay.gap, joints
     left, right = _sides(list(model.dimensions))
     y = 0.0
     for row in itertools.zip_longest(left, right):
         row_boxes: list[Box] = []
         for dim_id, x in zip(row, (0, lay.width - lay.panel_w)):
             if dim_id is not None:
-                row_boxes += _panel(model, lang, dim_id, x, y, lay, href)
+                panel = _panel(model, lang, dim_id, x, y, lay, href)
+                joints.append((x + lay.panel_w if x == 0 else x, (y + _bottom(panel)) / 2))
+                row_boxes += panel
         boxes += row_boxes
         y = _bottom(row_boxes) + 2 * lay.gap
     height = y - 2 * lay.gap
     centre_w = lay.width - 2 * lay.panel_w - 4 * lay.gap
-    centre = _box(lay.panel_w + 2 * lay.gap, 0, centre_w, centre_text, lay.size * 1.1, "centre", bold=True)
+    centre = _box(lay.panel_w + 2 * lay.gap, 0, centre_w, centre_text, lay.size * 1.1, "centre", bold=True, min_h=140)
     centre.y = (height - centre.h) / 2
     boxes.insert(0, centre)
-    return boxes, height
+    return boxes, height, joints
 
 
 def model_svg(model: Model, lang: str, lay: Layout, href: Callable[[str, str], str]) -> Markup:
     """The model figure as an inline SVG: every dimension and element box is a link to its page."""
-    boxes, height = model_layout(model, lang, lay, href, model.ui(lang, "figures_centre"))
-    centre = boxes[0]
-    return _render("model.svg.j2", lay=lay, boxes=boxes, centre=centre, height=height,
+    boxes, height, joints = model_layout(model, lang, lay, href, model.ui(lang, "figures_centre"))
+    return _render("model.svg.j2", lay=lay, boxes=boxes, centre=boxes[0], height=height, joints=joints,
                    title=model.ui(lang, "figures_model_title"))
 
 
@@ -216,7 +219,7 @@ def model_figure(model: Model, lang: str, href: Callable[[str, str], str]) -> Ma
 
 def pyramid_svg(model: Model, lang: str) -> Markup:
     """The excellence pyramid as a stepped stack, top level first; an image whose text follows on the page."""
-    width, size, gap = 640, 18, 6
+    width, size, gap = 640, 21, 6
     levels = sorted(model.pyramid, key=lambda p: -p["level"])
     boxes, y = [], 0.0
     top_w = width - (len(levels) - 1) * 110
@@ -225,7 +228,7 @@ def pyramid_svg(model: Model, lang: str) -> Markup:
         title = model.text(lang, "pyramid", level["id"])[0].get("title", level["id"])
         standards = f"{model.ui(lang, 'covered_by')} {', '.join(level['covered_by'])}"
         extra = wrap(standards, w - 2 * Box.PAD, size)
-        box = _box((width - w) / 2, y, w, f"{model.ui(lang, 'level')} {level['level']}: {title}", size,
+        box = _box((width - w) / 2, y, w, f"{model.ui(lang, 'figures_level')} {level['level']}: {title}", size,
                    "level-in" if level["in_model"] else "level-out", bold=True, extra=extra, item_id=level["id"])
         boxes.append(box)
         y = box.y + box.h + gap
@@ -236,7 +239,7 @@ def pyramid_svg(model: Model, lang: str) -> Markup:
 
 def chain_svg(model: Model, lang: str) -> Markup:
     """The effect chain: one box per step, arrows between them; an image whose text follows on the page."""
-    width, size, arrow = 520, 18, 34
+    width, size, arrow = 520, 20, 34
     boxes, y = [], 0.0
     for step_id in model.effect_chain:
         title = model.text(lang, "effect_chain", step_id)[0].get("title", step_id)
