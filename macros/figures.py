@@ -174,16 +174,18 @@ def model_layout(model: Model, lang: str, lay: Layout, href: Callable[[str, str]
             y = _bottom(panel) + 1.5 * lay.gap
         return boxes, y - 1.5 * lay.gap, joints
     left, right = _sides(list(model.dimensions))
+    panels: dict[str, list[Box]] = {}
     y = 0.0
     for row in itertools.zip_longest(left, right):
         row_boxes: list[Box] = []
         for dim_id, x in zip(row, (0, lay.width - lay.panel_w)):
             if dim_id is not None:
-                panel = _panel(model, lang, dim_id, x, y, lay, href)
+                panel = panels[dim_id] = _panel(model, lang, dim_id, x, y, lay, href)
                 joints.append((x + lay.panel_w if x == 0 else x, (y + _bottom(panel)) / 2))
                 row_boxes += panel
-        boxes += row_boxes
         y = _bottom(row_boxes) + 2 * lay.gap
+    for dim_id in model.dimensions:  # document order = model order, whatever the drawing order: keyboard and reading follow it
+        boxes += panels[dim_id]
     height = y - 2 * lay.gap
     centre_w = lay.width - 2 * lay.panel_w - 4 * lay.gap
     centre = _box(lay.panel_w + 2 * lay.gap, 0, centre_w, centre_text, lay.size * 1.1, "centre", bold=True, min_h=140)
