@@ -30,17 +30,18 @@
     figure.querySelectorAll(".portal-fig__link--element").forEach(function (link) {
       var id = link.getAttribute("data-id");
       var result = score(subs, (link.getAttribute("data-subelements") || "").split(" ").filter(Boolean));
-      var badge = link.querySelector(".portal-fig__badge text");
-      if (result.avg === null) { link.removeAttribute("data-level"); badge.textContent = ""; }
+      var badge = link.ownerSVGElement.querySelector('.portal-fig__badge[data-badge-for="' + id + '"]');
+      if (result.avg === null) { link.removeAttribute("data-level"); badge.removeAttribute("data-level"); }
       else {
         any = true;
         link.setAttribute("data-level", String(Math.round(result.avg)));
-        badge.textContent = result.avg.toLocaleString(lang, { maximumFractionDigits: 1 });
+        badge.setAttribute("data-level", String(Math.round(result.avg)));
+        badge.querySelector("text").textContent = result.avg.toLocaleString(lang, { maximumFractionDigits: 1 });
       }
       if (seen[id]) { return; }  // the wide and the tall figure hold the same elements
       seen[id] = true;
       var li = document.createElement("li");
-      var title = link.getAttribute("aria-label").replace(id + " ", "");
+      var title = link.textContent.replace(/\s+/g, " ").trim().replace(id + " ", "");
       li.textContent = result.avg === null
         ? fill(view.getAttribute("data-none"), { id: id, title: title })
         : fill(view.getAttribute("data-line"), {

@@ -1,0 +1,166 @@
+"""The generated figures in Chromium: geometry at desktop and mobile widths, self-assessment colouring, print.
+
+Screenshots go to test-artifacts/ (git-ignored) so a person can look at what the test measured.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.loader import load_model
+
+from .browser import run_axe
+from .conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = PROJECT / "test-artifacts"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 812}}
+
+# Boxes of the visible figures, in CSS pixels: the link (or static) box and, for each, its text's box.
+MEASURE = """figSelector => {
+  const out = [];
+  document.querySelectorAll(figSelector).forEach(svg => {
+    if (svg.getBoundingClientRect().width === 0) return;  // the hidden variant
+    svg.querySelectorAll('rect.portal-fig__box').forEach(rect => {
+      const r = rect.getBoundingClientRect();
+      const t = rect.parentNode.querySelector('text.portal-fig__text').getBoundingClientRect();
+      const px = parseFloat(getComputedStyle(rect.parentNode.querySelector('text.portal-fig__text')).fontSize)
+        * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      out.push({id: rect.parentNode.getAttribute('data-id') || 'centre', svg: svg.getAttribute('class'),
+                box: [r.left, r.top, r.right, r.bottom], text: [t.left, t.top, t.right, t.bottom], px: px});
+    });
+  });
+  return out;
+}"""
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(PROJECT / "model")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_figures_render_without_overlap_and_text_stays_in_its_box(browser, site_url, model, lang, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(site_url + ("nl/" if lang == "nl" else "") + "model/", wait_until="networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, selector in (("model", "svg.portal-fig--model"), ("pyramid", "svg.portal-fig--pyramid"),
+                           ("chain", "svg.portal-fig--chain")):
+        boxes = page.evaluate(MEASURE, selector)
+        assert len({b["svg"] for b in boxes}) == 1, f"exactly one {name} figure is visible"
+        if name == "model":
+            visible = boxes[0]["svg"]
+            assert ("portal-fig--wide" in visible) == (viewport == "desktop"), visible
+            assert [b["id"] for b in boxes if b["id"] in model.elements] == list(model.elements)
+        for i, a in enumerate(boxes):
+            assert a["box"][2] - a["box"][0] > 20 and a["box"][3] - a["box"][1] > 10, a
+            inside = (a["text"][0] >= a["box"][0] and a["text"][1] >= a["box"][1]
+                      and a["text"][2] <= a["box"][2] and a["text"][3] <= a["box"][3])
+            assert inside, f"{name} {a['id']}: text {a['text']} spills out of its box {a['box']}"
+            assert a["px"] >= 10.5, f"{name} {a['id']}: text renders at {a['px']:.1f}px"
+            for b in boxes[i + 1:]:
+                assert not overlaps(a["box"], b["box"]), f"{name}: {a['id']} overlaps {b['id']}"
+        page.locator(f"{selector} >> visible=true").screenshot(path=str(ARTIFACTS / f"figure-{name}-{lang}-{viewport}.png"))
+    context.close()
+
+
+ASSESSMENT = {"schema": 1, "model_version": "0.1.0", "updated": "2026-01-01T00:00:00Z",
+              "subelements": {"7.1.1.a": {"rating": 4, "na": False, "justification": "", "notes": ""},
+                              "7.1.1.b": {"rating": 2, "na": False, "justification": "", "notes": ""},
+                              "7.1.1.c": {"rating": 0, "na": True, "justification": "", "notes": ""},
+                              "7.1.3": {"rating": 1, "na": False, "justification": "", "notes": ""},
+                              "7.2.1.2": {"rating": None, "na": False, "justification": "", "notes": ""}},
+              "expectations": {}, "plan": []}
+
+
+def open_with_storage(browser, url: str, stored: str | None, viewport: str = "desktop"):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    if stored is not None:
+        context.add_init_script(f"window.localStorage.setItem('portal-assessment', {json.dumps(stored)});")
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    return context, page, requests
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_saved_self_assessment_colours_elements_with_numbers_and_words(browser, site_url, model, lang):
+    url = site_url + ("nl/" if lang == "nl" else "") + "model/"
+    context, page, requests = open_with_storage(browser, url, json.dumps(ASSESSMENT))
+    wide = page.locator("svg.portal-fig--wide")
+    levels = {a.get_attribute("data-id"): a.get_attribute("data-level") for a in wide.locator("a.portal-fig__link--element").all()}
+    # 7.1.1: (4 + 2) / 2 = 3, the "na" one ignored; 7.1.3: 1; 7.2.1 has only an unrated sub-element.
+    assert levels == {e: {"7.1.1": "3", "7.1.3": "1"}.get(e) for e in model.elements}
+    assert wide.locator('[data-badge-for="7.1.1"] text').text_content() == "3"
+    assert wide.locator('[data-badge-for="7.1.1"]').is_visible()
+    assert not wide.locator('[data-badge-for="7.2.1"]').is_visible()
+    names = [a.evaluate("a => a.textContent.trim()") for a in wide.locator("a.portal-fig__link--element").all()]
+    assert names[0] == "7.1.1 " + model.texts[lang]["elements"]["7.1.1"]["title"]  # the badge is not part of the link's name
+    view = page.locator("[data-portal-assessment-view]")
+    assert view.is_visible()
+    lines = view.locator(".portal-assessment-view__lines li").all_text_contents()
+    assert len(lines) == len(model.elements)
+    title = model.texts[lang]["elements"]["7.1.1"]["title"]
+    level_3 = model.ui(lang, "figures_level_3")
+    assert lines[0] == model.ui(lang, "figures_assessment_line").format(
+        id="7.1.1", title=title, avg="3", level=level_3, rated=2, total=3)
+    assert lines[1].startswith("7.1.2 ") and lines[1] == model.ui(lang, "figures_assessment_none").format(
+        id="7.1.2", title=model.texts[lang]["elements"]["7.1.2"]["title"])
+    assert view.locator(".portal-assessment-view__legend li").count() == 5
+    fill = page.evaluate("getComputedStyle(document.querySelector('svg.portal-fig--wide a[data-id=\"7.1.1\"] rect')).fill")
+    plain = page.evaluate("getComputedStyle(document.querySelector('svg.portal-fig--wide a[data-id=\"7.2.1\"] rect')).fill")
+    assert fill != plain
+    assert run_axe(page) == []
+    assert {r.split("/")[2] for r in requests} == {site_url.split("/")[2]}  # nothing sent anywhere
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("figure.portal-model-figure").screenshot(path=str(ARTIFACTS / f"figure-assessment-{lang}.png"))
+    context.close()
+
+
+@pytest.mark.parametrize("stored", [None, "not json", json.dumps({"schema": 2, "subelements": {"7.1.3": {"rating": 4}}}),
+                                    json.dumps({**ASSESSMENT, "subelements": {"7.1.3": {"rating": 4, "na": True}}})],
+                         ids=["none", "broken", "other-schema", "only-na"])
+def test_without_usable_assessment_nothing_is_coloured_or_shown(browser, site_url, stored):
+    context, page, _requests = open_with_storage(browser, site_url + "model/", stored)
+    assert page.locator("a.portal-fig__link[data-level]").count() == 0
+    assert not page.locator("[data-portal-assessment-view]").is_visible()
+    context.close()
+
+
+def test_figure_links_are_reachable_by_keyboard(browser, site_url, model):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(site_url + "model/", wait_until="networkidle")
+    page.locator('svg.portal-fig--wide a[data-id="7.1"]').focus()
+    reached = []
+    for _ in range(len(model.elements) + len(model.dimensions) - 1):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.getAttribute('data-id')"))
+    assert reached == [i for d in model.dimensions.values() for i in (d.id, *d.element_ids)][1:]
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/model/7.4.3/")
+    context.close()
+
+
+def test_print_is_black_on_white_and_uses_the_wide_figure(browser, site_url):
+    context = browser.new_context(viewport=VIEWPORTS["mobile"])
+    page = context.new_page()
+    page.goto(site_url + "model/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert page.locator("svg.portal-fig--wide").is_visible() and not page.locator("svg.portal-fig--tall").is_visible()
+    styles = page.evaluate("""() => [...document.querySelectorAll('svg.portal-fig--wide .portal-fig__box')].map(r => {
+        const t = r.parentNode.querySelector('text'); return [getComputedStyle(r).fill, getComputedStyle(t).fill]; })""")
+    assert styles and all(s == ["rgb(255, 255, 255)", "rgb(0, 0, 0)"] for s in styles), styles[:3]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "model-print.pdf"))
+    context.close()
