@@ -123,7 +123,7 @@ def test_saved_self_assessment_colours_elements_with_numbers_and_words(browser, 
     assert run_axe(page) == []
     assert {r.split("/")[2] for r in requests} == {site_url.split("/")[2]}  # nothing sent anywhere
     ARTIFACTS.mkdir(exist_ok=True)
-    page.locator("figure.portal-model-figure").screenshot(path=str(ARTIFACTS / f"figure-assessment-{lang}.png"))
+    page.locator("div.portal-model-figure").screenshot(path=str(ARTIFACTS / f"figure-assessment-{lang}.png"))
     context.close()
 
 

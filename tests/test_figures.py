@@ -147,7 +147,7 @@ def test_built_fixture_figure_follows_a_renamed_element(fixture_project):
     edit_yaml(fixture_project / "model/text/nl/model.yml", lambda t: t.replace("El721 title NL", "Hernoemd element"))
     site = build_site(fixture_project / "mkdocs.yml")
     html_text = page_file(site, "nl", "model/index.md").read_text(encoding="utf-8")
-    figure = html_text[html_text.index('<figure class="portal-model-figure"'):]
+    figure = html_text[html_text.index('<div class="portal-model-figure"'):]
     assert 'data-id="7.2.1"' in figure and ">7.2.1 Hernoemd element</tspan>" in figure and "El721 title NL" not in figure
 
 
