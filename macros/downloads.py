@@ -7,8 +7,8 @@ list them from the same registry. Builders are pure: model in, bytes out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .model import Model
 

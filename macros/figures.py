@@ -178,7 +178,7 @@ def model_layout(model: Model, lang: str, lay: Layout, href: Callable[[str, str]
     y = 0.0
     for row in itertools.zip_longest(left, right):
         row_boxes: list[Box] = []
-        for dim_id, x in zip(row, (0, lay.width - lay.panel_w)):
+        for dim_id, x in zip(row, (0, lay.width - lay.panel_w), strict=True):
             if dim_id is not None:
                 panel = panels[dim_id] = _panel(model, lang, dim_id, x, y, lay, href)
                 joints.append((x + lay.panel_w if x == 0 else x, (y + _bottom(panel)) / 2))
@@ -234,7 +234,7 @@ def pyramid_svg(model: Model, lang: str) -> Markup:
                    "level-in" if level["in_model"] else "level-out", bold=True, extra=extra, item_id=level["id"])
         boxes.append(box)
         y = box.y + box.h + gap
-    desc = " ".join(f"{b.label} ({', '.join(lv['covered_by'])})." for b, lv in zip(boxes, levels))
+    desc = " ".join(f"{b.label} ({', '.join(lv['covered_by'])})." for b, lv in zip(boxes, levels, strict=True))
     return _render("stack.svg.j2", name="pyramid", boxes=boxes, width=width, height=y - gap, arrows=False,
                    title=model.ui(lang, "pyramid_title"), desc=desc)
 

@@ -37,6 +37,32 @@ MEASURE = """figSelector => {
 }"""
 
 
+# Contrast of every figure text against its own box, in the page's palette (axe does not look inside SVG).
+CONTRASTS = """() => {
+  const probe = document.createElement('div');
+  probe.style.background = 'var(--md-default-bg-color)';
+  document.body.appendChild(probe);
+  const page = getComputedStyle(probe).backgroundColor;
+  probe.remove();
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const over = (top, under) => { const [r, g, b, a] = parse(top); const u = parse(under);
+    return `rgb(${r * a + u[0] * (1 - a)}, ${g * a + u[1] * (1 - a)}, ${b * a + u[2] * (1 - a)})`; };
+  const lum = c => { const v = parse(c).slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const out = [];
+  document.querySelectorAll('svg.portal-fig').forEach(svg => {
+    if (svg.getBoundingClientRect().width === 0) return;
+    svg.querySelectorAll('rect.portal-fig__box').forEach(rect => {
+      const box = over(getComputedStyle(rect).fill, page);
+      const text = over(getComputedStyle(rect.parentNode.querySelector('text')).fill, box);
+      const [a, b] = [lum(box), lum(text)].sort((x, y) => y - x);
+      out.push({id: rect.parentNode.getAttribute('data-id') || 'centre', ratio: (a + 0.05) / (b + 0.05)});
+    });
+  });
+  return out;
+}"""
+
+
 def overlaps(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -91,6 +117,17 @@ def open_with_storage(browser, url: str, stored: str | None, viewport: str = "de
     page.on("request", lambda r: requests.append(r.url))
     page.goto(url, wait_until="networkidle")
     return context, page, requests
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_figure_text_contrast_meets_aa_in_light_and_dark_palettes(browser, site_url, scheme):
+    context, page, _requests = open_with_storage(browser, site_url + "model/", json.dumps(ASSESSMENT))
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    ratios = page.evaluate(CONTRASTS)
+    assert len(ratios) > 12 + 4 + 1
+    low = [r for r in ratios if r["ratio"] < 4.5]
+    assert low == [], low
+    context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

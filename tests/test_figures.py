@@ -72,7 +72,7 @@ def test_pyramid_and_chain_follow_model_yml(model, lang):
     assert pyramid.get("role") == "img"
     items = [g for g in pyramid.iter(f"{SVG}g") if g.get("data-id")]
     assert [g.get("data-id") for g in items] == [p["id"] for p in sorted(model.pyramid, key=lambda p: -p["level"])]
-    for g, level in zip(items, sorted(model.pyramid, key=lambda p: -p["level"])):
+    for g, level in zip(items, sorted(model.pyramid, key=lambda p: -p["level"]), strict=True):
         rect = g.find(f"{SVG}rect")
         assert ("level-in" in rect.get("class")) == level["in_model"]
         text = " ".join(t.text for t in g.iter(f"{SVG}tspan"))
