@@ -1,16 +1,15 @@
 """Registration for mkdocs-macros: the functions hand-written pages may call.
 
 Only registration lives here; what the macros return is built by the pure
-renderers in :mod:`macros.pages` and :mod:`macros.figures` from the model the hooks already loaded.
+renderers in :mod:`macros.pages` from the model the hooks already loaded.
 """
 
 from __future__ import annotations
 
 
 def define_env(env) -> None:
-    from macros import figures
     from macros.build_state import current as _state
-    from macros.markup import md_escape, rel_link, rel_url
+    from macros.markup import md_escape, rel_link
     from macros.pages import src_of
 
     def _here() -> str:
@@ -35,9 +34,3 @@ def define_env(env) -> None:
                 title = md_escape(f"{e} {m.text(lang, 'elements', e)[0].get('title', e)}")
                 out.append(f"    - [{title}]({rel_link(here, src_of(m, 'element', e))})")
         return "\n".join(out) + "\n"
-
-    @env.macro
-    def model_figure() -> str:
-        """The model figure (a link per dimension and element, with its text alternative) for prose pages."""
-        m, here = _state["model"], _here()
-        return figures.model_figure(m, _state["plan"].lang, lambda kind, i: rel_url(here, src_of(m, kind, i)))
