@@ -79,6 +79,7 @@ def test_figures_render_without_overlap_and_text_stays_in_its_box(browser, site_
     page = context.new_page()
     page.goto(site_url + ("nl/" if lang == "nl" else "") + "model/", wait_until="networkidle")
     ARTIFACTS.mkdir(exist_ok=True)
+    page.add_style_tag(content=".md-header { position: relative !important; }")  # keep it out of the screenshots
     for name, selector in (("model", "svg.portal-fig--model"), ("pyramid", "svg.portal-fig--pyramid"),
                            ("chain", "svg.portal-fig--chain")):
         boxes = page.evaluate(MEASURE, selector)
@@ -160,6 +161,7 @@ def test_saved_self_assessment_colours_elements_with_numbers_and_words(browser, 
     assert run_axe(page) == []
     assert {r.split("/")[2] for r in requests} == {site_url.split("/")[2]}  # nothing sent anywhere
     ARTIFACTS.mkdir(exist_ok=True)
+    page.add_style_tag(content=".md-header { position: relative !important; }")
     page.locator("div.portal-model-figure").screenshot(path=str(ARTIFACTS / f"figure-assessment-{lang}.png"))
     context.close()
 
