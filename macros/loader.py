@@ -18,14 +18,20 @@ from .text_safety import unsafe_parts
 from .yaml_source import YamlDoc, load_yaml
 
 SHIPPED_LANGUAGES = ("en", "nl")
+LOCAL_PREFIX = "local-"  # IDs of a fork's own items start with this; upstream IDs never do
 _SINGULAR = {"dimensions": "dimension", "elements": "element", "subelements": "subelement",
              "principles": "principle", "practices": "practice"}
 
 
-def load_model(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES) -> Model:
-    """Read and validate the model under ``root``; raise :class:`ModelInvalid` listing every problem."""
+def load_model(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Path | None = None) -> Model:
+    """Read and validate the model under ``root``; raise :class:`ModelInvalid` listing every problem.
+
+    ``local_dir`` (default: ``local/`` beside ``model/``) holds a fork's own layer: extra practices,
+    text overrides, hidden upstream practices. It is applied here, at load time, so every consumer
+    (pages, checklists, downloads) sees the same model and never a hidden practice.
+    """
     root = Path(root)
-    loader = _Loader(root)
+    loader = _Loader(root, Path(local_dir) if local_dir else root.parent / "local")
     model = loader.run(complete_languages)
     if loader.problems:
         raise ModelInvalid(loader.problems)
@@ -33,10 +39,13 @@ def load_model(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAG
 
 
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, local: Path):
         self.root = root
+        self.local = local
         self.problems: list[Problem] = []
         self.docs: dict[str, dict[str, YamlDoc]] = {}
+        self.local_ids: set[tuple[str, str]] = set()
+        self.hidden: dict[str, str] = {}
 
     # -- reading -----------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -60,45 +69,100 @@ class _Loader:
     def read_structure(self) -> None:
         for kind in KINDS:
             self.docs[kind] = {}
-            folder = self.root / kind
-            for path in sorted(folder.glob("*")):
-                if path.suffix != ".yml":
-                    self.problems.append(Problem(self.rel(path), 1, f"unexpected file in model/{kind}/",
-                                                 "model files end in .yml; rename or remove it"))
-                    continue
-                doc = self.read(path, _SINGULAR[kind])
-                if doc is None:
-                    continue
-                item_id = str(doc.data["id"])
-                if path.stem != item_id:
-                    self.problems.append(Problem(doc.rel, doc.line_of(("id",)),
-                                                 f"id '{item_id}' does not match the file name '{path.name}'",
-                                                 f"rename the file to {item_id}.yml (IDs are never changed once published)"))
-                self.docs[kind][item_id] = doc
+            self.read_folder(kind, self.root / kind, local=False)
+        self.read_folder("practices", self.local / "practices", local=True)
+
+    def read_folder(self, kind: str, folder: Path, local: bool) -> None:
+        for path in sorted(folder.glob("*")):
+            if path.suffix != ".yml":
+                self.problems.append(Problem(self.rel(path), 1, f"unexpected file in {self.rel(folder)}/",
+                                             "model files end in .yml; rename or remove it"))
+                continue
+            doc = self.read(path, _SINGULAR[kind])
+            if doc is None:
+                continue
+            item_id = str(doc.data["id"])
+            if path.stem != item_id:
+                self.problems.append(Problem(doc.rel, doc.line_of(("id",)),
+                                             f"id '{item_id}' does not match the file name '{path.name}'",
+                                             f"rename the file to {item_id}.yml (IDs are never changed once published)"))
+            if local != item_id.startswith(LOCAL_PREFIX):
+                self.problems.append(Problem(doc.rel, doc.line_of(("id",)), f"id '{item_id}' is in the wrong namespace",
+                                             f"IDs in local/ start with '{LOCAL_PREFIX}', upstream IDs never do "
+                                             "(so a fork's items can never collide with upstream ones)"))
+                continue
+            if local:
+                self.local_ids.add((kind, item_id))
+            self.docs[kind][item_id] = doc
 
     def read_texts(self) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+        """Text per language from two layers: ``model/text`` (upstream), then ``local/text`` (the fork's).
+
+        Within a layer an item has text once; a local item replaces the upstream one (a text override).
+        """
         texts: dict[str, dict[str, dict[str, Any]]] = {}
         self.text_lines: dict[tuple[str, str, str], tuple[str, int]] = {}
-        for lang_dir in sorted(p for p in (self.root / "text").glob("*") if p.is_dir()):
-            lang = lang_dir.name
-            texts[lang] = {}
-            for path in sorted(lang_dir.rglob("*.yml")):
-                doc = self.read(path, "text")
+        self.text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = {}
+        for layer, text_root in (("model", self.root / "text"), ("local", self.local / "text")):
+            for lang_dir in sorted(p for p in text_root.glob("*") if p.is_dir()):
+                lang = lang_dir.name
+                texts.setdefault(lang, {})
+                for path in sorted(lang_dir.rglob("*.yml")):
+                    doc = self.read(path, "text")
+                    if doc is not None:
+                        self.add_text(texts[lang], layer, lang, doc)
+        return texts
+
+    def add_text(self, into: dict[str, dict[str, Any]], layer: str, lang: str, doc: YamlDoc) -> None:
+        for kind, items in doc.data.items():
+            for item_id, value in items.items():
+                key = (lang, kind, str(item_id))
+                line = doc.line_of((kind, item_id))
+                if key in self.text_origin and self.text_origin[key][0] == layer:
+                    first = self.text_lines[key]
+                    self.problems.append(Problem(doc.rel, line, f"{kind} '{item_id}' already has {lang} text in {first[0]}:{first[1]}",
+                                                 "keep one of the two"))
+                    continue
+                self.text_lines[key] = (doc.rel, line)
+                self.text_origin[key] = (layer, doc.rel, line)
+                into.setdefault(kind, {})[str(item_id)] = value
+                self.check_plain(doc, (kind, item_id), value)
+
+    def read_hidden(self) -> None:
+        """``local/hide.yml``: upstream practices the fork does not publish, each with its reason."""
+        path = self.local / "hide.yml"
+        if not path.exists():
+            return
+        doc = self.read(path, "hide")
+        if doc is None:
+            return
+        for item_id, reason in (doc.data.get("practices") or {}).items():
+            if item_id not in self.docs["practices"] or (("practices", item_id) in self.local_ids):
+                self.problems.append(Problem(doc.rel, doc.line_of(("practices", item_id)),
+                                             f"cannot hide '{item_id}': there is no upstream practice with that ID",
+                                             _did_you_mean(item_id, [i for i in self.docs["practices"] if not i.startswith(LOCAL_PREFIX)])))
+                continue
+            self.hidden[item_id] = reason
+            del self.docs["practices"][item_id]
+
+    def read_fingerprints(self, languages) -> dict[str, dict[str, dict[tuple[str, str, str], str]]]:
+        """Per layer and language, the short hash of the English each translated string was made from."""
+        out: dict[str, dict[str, dict[tuple[str, str, str], str]]] = {}
+        for layer, folder in (("model", self.root / "fingerprints"), ("local", self.local / "fingerprints")):
+            out[layer] = {}
+            for lang in languages:
+                path = folder / f"{lang}.yml"
+                doc = self.read(path, "fingerprints") if path.exists() else None
                 if doc is None:
                     continue
+                flat = out[layer].setdefault(lang, {})
                 for kind, items in doc.data.items():
-                    for item_id, value in items.items():
-                        key = (lang, kind, str(item_id))
-                        if key in self.text_lines:
-                            first = self.text_lines[key]
-                            self.problems.append(Problem(doc.rel, doc.line_of((kind, item_id)),
-                                                         f"{kind} '{item_id}' already has {lang} text in {first[0]}:{first[1]}",
-                                                         "keep one of the two"))
-                            continue
-                        self.text_lines[key] = (doc.rel, doc.line_of((kind, item_id)))
-                        texts[lang].setdefault(kind, {})[str(item_id)] = value
-                        self.check_plain(doc, (kind, item_id), value)
-        return texts
+                    for item_id, fields in items.items():
+                        if isinstance(fields, dict):
+                            flat.update({(kind, str(item_id), f): h for f, h in fields.items()})
+                        else:
+                            flat[(kind, str(item_id), "")] = fields
+        return out
 
     def check_plain(self, doc: YamlDoc, path: tuple, value: Any) -> None:
         if isinstance(value, dict):
@@ -118,7 +182,11 @@ class _Loader:
         meta = meta_doc.data if meta_doc else {"version": "0.0.0", "standard": "", "pyramid": [], "effect_chain": [],
                                                  "roles": [], "efforts": [], "tags": []}
         self.read_structure()
+        self.read_hidden()
         texts = self.read_texts()
+        for kinds in texts.values():
+            for item_id in self.hidden:
+                kinds.get("practices", {}).pop(item_id, None)
         d = {k: {i: doc.data for i, doc in sorted(v.items(), key=lambda kv: clause_key(kv[0]))} for k, v in self.docs.items()}
         d["practices"] = dict(sorted(d["practices"].items()))
         model = Model(
@@ -135,6 +203,9 @@ class _Loader:
             roles=list(meta["roles"]), efforts=list(meta["efforts"]), tags=list(meta["tags"]),
             texts=texts,
             sources={(k, i): doc.rel for k, v in self.docs.items() for i, doc in v.items()},
+            local=frozenset(self.local_ids), hidden=dict(self.hidden), required_languages=tuple(complete_languages),
+            text_origin={k: v for k, v in self.text_origin.items() if not (k[1] == "practices" and k[2] in self.hidden)},
+            fingerprints=self.read_fingerprints(sorted(texts)),
         )
         if "en" not in texts:
             self.problems.append(Problem("model/text", 1, "there is no English text", "add model/text/en/*.yml"))
@@ -244,12 +315,14 @@ def _did_you_mean(value: str, known) -> str:
 _cache: dict[tuple, Model] = {}
 
 
-def load_model_cached(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES) -> Model:
+def load_model_cached(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Path | None = None) -> Model:
     """Load once per process while no model file changes (one load serves every language build)."""
     root = Path(root).resolve()
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()))
-    key = (root, complete_languages, stamp)
+    local = Path(local_dir).resolve() if local_dir else root.parent / "local"
+    files = [p for folder in (root, local) for p in folder.rglob("*") if p.is_file()]
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    key = (root, local, complete_languages, stamp)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load_model(root, complete_languages)
+        _cache[key] = load_model(root, complete_languages, local)
     return _cache[key]

@@ -28,9 +28,40 @@ def md_escape(text: str) -> str:
     return _LIST_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) in "-+" else m.group(2) + "\\"), escaped, count=1)
 
 
+class Foreign(str):
+    """Text in another language than the page it is on: an untranslated item shown in English.
+
+    Templates print it like any text, and the escaping functions wrap it in
+    ``<span lang="…">`` so screen readers pronounce it in its own language (WCAG 3.1.2).
+    """
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str) -> Foreign:
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+
+def _in_lang(text: str, escaped: str) -> Markup:
+    if isinstance(text, Foreign):
+        return Markup(f'<span lang="{html.escape(text.lang)}">{escaped}</span>')
+    return Markup(escaped)
+
+
 def html_text(text: str) -> Markup:
     """Plain text for use inside a raw HTML block (Markdown is not parsed there)."""
+    return _in_lang(text, html.escape(" ".join(str(text).split()), quote=True))
+
+
+def plain_text(text: str) -> Markup:
+    """Plain text for an attribute value or an <option>, where no element may go (no lang span)."""
     return Markup(html.escape(" ".join(str(text).split()), quote=True))
+
+
+def lang_attr(text: str) -> Markup:
+    """` lang="en"` for foreign text on an element that cannot hold a span (an <option>), else nothing."""
+    return Markup(f' lang="{html.escape(text.lang)}"') if isinstance(text, Foreign) else Markup("")
 
 
 def rel_link(from_src: str, to_src: str, anchor: str = "") -> Markup:
@@ -54,13 +85,15 @@ def _finalize(value):
         return value
     if value is None:
         raise ValueError("a template printed None: a field is missing from its view")
-    return md_escape(value)
+    return _in_lang(value, md_escape(value)) if isinstance(value, Foreign) else md_escape(value)
 
 
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("macros", "templates"), finalize=_finalize, autoescape=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["h"] = html_text
+    env.filters["plain"] = plain_text
+    env.filters["lang_attr"] = lang_attr
     return env
 
 

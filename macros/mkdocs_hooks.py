@@ -1,19 +1,23 @@
 """MkDocs hooks: the only place where the model meets MkDocs.
 
 ``on_config`` picks the language, validates the model (before MkDocs cleans
-or writes anything) and builds the navigation; ``on_files`` adds one
-generated page per model item and the generated downloads. Everything else is pure functions elsewhere.
+or writes anything), applies a fork's ``local/portal.yml`` (name, colours,
+logo, links) and builds the navigation; ``on_files`` adds one generated page
+per model item, the generated downloads and a fork's ``local/assets/``;
+``on_page_markdown`` points "edit this page" of a generated page at the YAML
+file behind it. Everything else is pure functions elsewhere.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import downloads, languages, navigation, pages
+from macros import downloads, languages, navigation, pages, settings
 from macros.build_state import current as _state
 from macros.loader import load_model_cached
 from macros.problems import ModelInvalid
@@ -22,22 +26,21 @@ from macros.problems import ModelInvalid
 @event_priority(100)  # before Material's search plugin reads the theme language
 def on_config(config):
     portal = config.extra.setdefault("portal", {})
+    project = Path(config.config_file_path).resolve().parent
     try:
-        plan = languages.plan(portal.get("languages", ["en", "nl"]))
+        cfg = settings.load(project, portal)
+        plan = languages.plan(cfg.languages)
+        model = load_model_cached(cfg.model_dir, cfg.complete_languages, cfg.local_dir)
     except ValueError as err:
         raise PluginError(str(err)) from err
-    project = Path(config.config_file_path).resolve().parent
-    model_dir = project / portal.get("model_dir", "model")
-    try:
-        model = load_model_cached(model_dir, tuple(portal.get("complete_languages", ["en", "nl"])))
     except ModelInvalid as err:
         raise PluginError(str(err)) from err
 
     config.theme["language"] = plan.lang
-    config["site_name"] = model.ui(plan.lang, "site_name")
-    docs_root = project / portal.get("docs_root", "docs")
-    lang_docs = docs_root / plan.lang
-    config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else docs_root / plan.default)
+    config["site_name"] = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
+    lang_docs = cfg.docs_root / plan.lang
+    config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else cfg.docs_root / plan.default)
+    _apply_brand(config, cfg, model, plan.lang)
     if plan.lang != plan.default:
         config["site_dir"] = str(Path(config.site_dir) / plan.lang)
         if config.site_url:
@@ -50,8 +53,48 @@ def on_config(config):
     portal["lang"] = plan.lang
     portal["version"] = model.version
     config["nav"] = navigation.build(config.get("nav"), model, plan.lang)
-    _state.update(model=model, plan=plan)
+    _state.update(model=model, plan=plan, settings=cfg, edit_sources={})
     return config
+
+
+def _apply_brand(config, cfg: settings.Settings, model, lang: str) -> None:
+    """A fork's local/portal.yml: site URL, repository and edit links, logo, colours, organisation and contact."""
+    brand, portal = cfg.brand, config.extra["portal"]
+    if brand.get("site_url"):
+        config["site_url"] = brand["site_url"]
+    if brand.get("repo_url"):
+        config["repo_url"] = brand["repo_url"]
+        config["repo_name"] = brand.get("organisation") or brand["repo_url"].rstrip("/").rsplit("/", 1)[-1]
+    if config.repo_url:
+        branch = brand.get("edit_branch", "main")
+        portal["edit_base"] = f"{config.repo_url.rstrip('/')}/edit/{branch}/"
+        docs = Path(config.docs_dir).relative_to(cfg.project).as_posix()
+        config["edit_uri"] = f"edit/{branch}/{docs}/"
+        if "content.action.edit" not in config.theme["features"]:
+            config.theme["features"].append("content.action.edit")
+    for key in ("logo", "favicon"):
+        if brand.get(key):
+            config.theme[key] = brand[key]
+    colours = brand.get("colours") or {}
+    if colours:
+        rules = []
+        if "primary" in colours:
+            rules += [f"--md-primary-fg-color: {colours['primary']}", f"--md-primary-fg-color--light: {colours['primary']}",
+                      f"--md-primary-fg-color--dark: {colours['primary']}", f"--md-typeset-a-color: {colours['primary']}"]
+        if "accent" in colours:
+            rules += [f"--md-accent-fg-color: {colours['accent']}", f"--md-accent-fg-color--transparent: {colours['accent']}1a"]
+        # Schema-checked #rrggbb values only, so nothing else can reach this <style>.
+        portal["brand_css"] = ":root > * { " + "; ".join(rules) + " }"
+    if brand.get("organisation"):
+        portal["organisation"] = brand["organisation"]
+        parts = [html.escape(brand["organisation"])]
+        contact = brand.get("contact") or {}
+        label = html.escape(model.ui(lang, "localise_contact"))
+        if contact.get("email"):
+            parts.append(f'<a href="mailto:{html.escape(contact["email"])}">{label}: {html.escape(contact["email"])}</a>')
+        if contact.get("url"):
+            parts.append(f'<a href="{html.escape(contact["url"])}">{label}: {html.escape(contact["url"])}</a>')
+        config["copyright"] = " · ".join(parts)
 
 
 def on_files(files: Files, config) -> Files:
@@ -65,4 +108,37 @@ def on_files(files: Files, config) -> Files:
     plan = _state["plan"]
     for download in downloads.for_build(lang, lang == plan.default):
         files.append(File.generated(config, downloads.site_path(download, lang), content=download.build(model, lang)))
+    _add_local_assets(files, config)
+    _state["edit_sources"] = _edit_sources(model)
     return files
+
+
+def _add_local_assets(files: Files, config) -> None:
+    """A fork's own files (logo, favicon, images) from local/assets/, published under assets/ in every language."""
+    local = _state["settings"].local_dir
+    for path in sorted((local / "assets").rglob("*")) if (local / "assets").is_dir() else ():
+        if path.is_file():
+            src = path.relative_to(local).as_posix()
+            existing = files.get_file_from_path(src)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(src, str(local), config.site_dir, config.use_directory_urls))
+
+
+def _edit_sources(model) -> dict[str, str]:
+    """Page source -> the YAML file behind it (the item's structure file; the model file for the overview)."""
+    out = {"model/index.md": "model/model.yml"}
+    for page_type, item_id, src in pages.all_pages(model):
+        rel = model.sources.get((page_type.name + "s", item_id))
+        if rel:
+            out[src] = rel
+    return out
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """'Edit this page' on a generated page opens the YAML behind it, not a Markdown file that does not exist."""
+    base = config.extra["portal"].get("edit_base")
+    rel = _state["edit_sources"].get(page.file.src_uri)
+    if base and rel and page.file.generated_by is not None:
+        page.edit_url = base + rel
+    return markdown

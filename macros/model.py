@@ -84,6 +84,16 @@ class Model:
     # (kind, id) -> file the item's structure lives in, for "edit this page" links
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     source_language: str = "en"
+    # languages that must be complete and current (EN, NL upstream); others only report
+    required_languages: tuple[str, ...] = ("en", "nl")
+    # items a fork added in local/ (kind, id): pages mark them as local
+    local: frozenset[tuple[str, str]] = frozenset()
+    # upstream practices a fork hides: id -> reason (already removed from ``practices`` and ``texts``)
+    hidden: dict[str, str] = field(default_factory=dict)
+    # where each text comes from: (lang, kind, id) -> (layer, file, line); layer is "model" or "local"
+    text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
+    # fingerprints[layer][lang][(kind, id, field)] -> short hash of the English a translation was made from
+    fingerprints: dict[str, dict[str, dict[tuple[str, str, str], str]]] = field(default_factory=dict)
 
     @property
     def expectations(self) -> dict[str, str]:
@@ -106,6 +116,9 @@ class Model:
         if own is not None:
             return own, lang
         return self.texts[self.source_language].get(kind, {}).get(item_id, {}), self.source_language
+
+    def is_local(self, kind: str, item_id: str) -> bool:
+        return (kind, item_id) in self.local
 
     def ui(self, lang: str, key: str) -> str:
         own = self.texts.get(lang, {}).get("ui", {}).get(key)

@@ -2,7 +2,7 @@
 
 ``mkdocs.yml`` lists the hand-written pages and marks where the generated
 sections go (``model/index.md``, ``principles/index.md``,
-``practices/index.md``); this module expands those markers, so a new element
+``practices/index.md``, ``status/index.md``); this module expands those markers, so a new element
 or sub-element shows up in the menu with no edit to the config.
 """
 
@@ -46,6 +46,7 @@ def build(configured: list | None, model: Model, lang: str) -> list:
         "model/index.md": lambda: _model_section(model, lang),
         "principles/index.md": lambda: _principles_section(model, lang),
         "practices/index.md": lambda: {html.escape(model.ui(lang, "nav_practices")): "practices/index.md"},
+        "status/index.md": lambda: {html.escape(model.ui(lang, "localise_nav_status")): "status/index.md"},
     }
     items = list(configured) if configured else ["index.md", *expand]
     return [expand[item]() if isinstance(item, str) and item in expand else item for item in items]

@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import figures
-from .markup import ENV, rel_link, rel_url
+from .markup import ENV, Foreign, rel_link, rel_url
 from .model import Model
 
 
@@ -44,6 +44,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("principle", lambda m: m.principles, lambda i: f"principles/{i}/index.md", "principle.md.j2"),
     PageType("practices", lambda m: ["practices"], _one("practices/index.md"), "practices.md.j2", "catalogue_title"),
     PageType("practice", lambda m: m.practices, lambda i: f"practices/{i}/index.md", "practice.md.j2"),
+    PageType("status", lambda m: ["status"], _one("status/index.md"), "status.md.j2", "localise_status_title"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 
@@ -66,6 +67,9 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
     view = Views(model, lang, page_type.src(item_id))
     item = view.item(page_type.name, item_id)
     body = ENV.get_template(page_type.template).render(v=view, item=item)
+    if view.fallbacks:
+        heading, rest = body.split("\n", 1)
+        body = heading + "\n\n" + ENV.get_template("_fallback_notice.md.j2").render(v=view) + rest
     if page_type.title_key:
         title = view.ui(page_type.title_key)
     elif page_type.name == "practice":
@@ -84,9 +88,16 @@ class Views:
 
     def __init__(self, model: Model, lang: str, here: str):
         self.m, self.lang, self.here = model, lang, here
+        self.fallbacks = 0  # how many items on this page are shown in the source language
 
     def ui(self, key: str) -> str:
-        return self.m.ui(self.lang, key)
+        text = self.m.ui(self.lang, key)
+        own = key in self.m.texts.get(self.lang, {}).get("ui", {})
+        return text if own or self.lang == self.m.source_language else Foreign(text, self.m.source_language)
+
+    def page_link(self, src: str) -> Markup:
+        """URL of another generated page, for raw HTML blocks."""
+        return rel_url(self.here, src)
 
     def link(self, kind: str, item_id: str, anchor: str = ""):
         return rel_link(self.here, src_of(self.m, kind, item_id), anchor)
@@ -97,11 +108,22 @@ class Views:
 
     def text(self, kind: str, item_id: str) -> dict[str, Any]:
         fields, actual = self.m.text(self.lang, kind, item_id)
+        fallback = actual != self.lang
+        if fallback:
+            self.fallbacks += 1
+            fields = {k: _foreign(v, actual) for k, v in fields.items()}
         # IDs passed the schema's strict patterns; they go into anchors and URLs as they are.
-        return {**fields, "id": Markup(item_id), "text_lang": actual, "fallback": actual != self.lang}
+        return {**fields, "id": Markup(item_id), "text_lang": actual, "fallback": fallback,
+                "local": self.m.is_local(kind, item_id)}
 
     def label(self, kind: str, value: str) -> str:
-        return self.m.text(self.lang, kind, value)[0].get("label", value)
+        return self.text(kind, value).get("label", value)
+
+    def titled(self, kind: str, item_id: str) -> str:
+        """'<id> <title>' as one string, still marked foreign when the title is."""
+        title = self.text(kind, item_id)["title"]
+        joined = f"{item_id} {title}"
+        return Foreign(joined, title.lang) if isinstance(title, Foreign) else joined
 
     def item(self, kind: str, item_id: str) -> dict[str, Any]:
         return getattr(self, f"_{kind}")(item_id)
@@ -168,9 +190,9 @@ class Views:
     def _practices(self, _id: str) -> dict[str, Any]:
         m = self.m
         options = {
-            "dimension": [(d, f"{d} {self.text('dimensions', d)['title']}") for d in m.dimensions],
-            "element": [(e, f"{e} {self.text('elements', e)['title']}") for e in m.elements],
-            "principle": [(p, f"{p} {self.text('principles', p)['title']}") for p in m.principles],
+            "dimension": [(d, self.titled("dimensions", d)) for d in m.dimensions],
+            "element": [(e, self.titled("elements", e)) for e in m.elements],
+            "principle": [(p, self.titled("principles", p)) for p in m.principles],
             "role": [(r, self.label("roles", r)) for r in m.roles],
             "effort": [(x, self.label("efforts", x)) for x in m.efforts],
             "tag": [(t, self.label("tags", t)) for t in m.tags],
@@ -197,3 +219,29 @@ class Views:
                             "element": self.m.subelements[p.home_id].element_id,
                             "principles": list(p.principle_ids), "roles": list(p.roles),
                             "effort": p.effort, "tags": list(p.tags)}}
+
+    def _status(self, _id: str) -> dict[str, Any]:
+        from .translation_status import report
+
+        english_ui = self.m.texts[self.m.source_language].get("ui", {})
+        languages = []
+        for st in report(self.m):
+            name = self.m.ui(st.lang, "language_name")
+            role = "source" if st.source else "required" if st.required else "optional"
+            languages.append({
+                "lang": Markup(st.lang), "name": name if st.lang == self.lang else Foreign(name, st.lang),
+                "note": self.ui(f"localise_status_{role}"), "percent": f"{st.percent:.0f}%",
+                "translated": f"{st.translated}/{st.total}",
+                "kinds": [{"label": self.ui(f"localise_kind_{k.kind}") if f"localise_kind_{k.kind}" in english_ui else k.kind,
+                           "translated": f"{k.translated}/{k.total}", "percent": f"{k.percent:.0f}%",
+                           "stale": len(k.stale), "unrecorded": len(k.unrecorded)} for k in st.kinds],
+                "stale": [f"{k.kind} {i}" for k in st.kinds for i in k.stale][:200]})
+        return {"languages": languages}
+
+
+def _foreign(value: Any, lang: str) -> Any:
+    if isinstance(value, str):
+        return Foreign(value, lang)
+    if isinstance(value, list):
+        return [_foreign(v, lang) for v in value]
+    return value

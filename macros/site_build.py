@@ -29,8 +29,14 @@ class BuildFailed(Exception):
 
 
 def configured_languages(config_file: Path) -> list[str]:
-    cfg = load_config(str(config_file))
-    return list(cfg.extra.get("portal", {}).get("languages", ["en", "nl"]))
+    """Languages from mkdocs.yml, or from a fork's local/portal.yml when it sets them."""
+    from .problems import ModelInvalid
+    from .settings import from_config_file
+
+    try:
+        return list(from_config_file(config_file).languages)
+    except ModelInvalid as err:
+        raise BuildFailed(str(err)) from err
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = True) -> Path:
