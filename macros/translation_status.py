@@ -178,10 +178,11 @@ def accept(model: Model, lang: str, model_dir: Path, local_dir: Path, only: list
                     layers[layer][key] = fingerprint(english[name])
     written = []
     for layer, folder in (("model", model_dir), ("local", local_dir)):
-        kept = {k: v for k, v in layers[layer].items() if (layer, k) in wanted}
+        # Hidden practices keep their fingerprints: a fork hides them, it does not rewrite upstream's record.
+        kept = {k: v for k, v in layers[layer].items() if (layer, k) in wanted or (k[0] == "practices" and k[1] in model.hidden)}
         path = folder / "fingerprints" / f"{lang}.yml"
-        if not kept and not path.exists():
-            continue
+        if kept == model.fingerprints.get(layer, {}).get(lang, {}) and (path.exists() or not kept):
+            continue  # nothing changed: leave the file as it is (in a fork, upstream's file stays untouched)
         path.parent.mkdir(parents=True, exist_ok=True)
         schema = "../schemas" if layer == "model" else "../../model/schemas"
         text = _dump(kept, lang, text_kinds(model), source, schema)

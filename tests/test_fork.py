@@ -1,0 +1,348 @@
+"""A throwaway fork, end to end: a third language, a local practice, a hidden practice, own branding.
+
+The "upstream" is a git repository of this project around the tiny fixture model. The fork is a clone that
+only adds files, pulls an upstream change to an English text, and must then report that translation as stale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.site_build import build_site
+
+from .conftest import FIXTURE_MODEL, PROJECT
+from .html_tools import page_file, parse, search_docs
+
+HIDDEN, LOCAL = "open-ledger", "local-buddy-visits"
+REPO = "https://git.example.org/stadt/portal"
+
+LOCAL_FILES = {
+    "local/portal.yml": f"""\
+organisation: Stadt Beispiel
+site_name: {{de: Exzellenter Service in Beispielstadt}}
+languages: [en, nl, de]
+colours: {{primary: "#0b5394", accent: "#8a3b00"}}
+logo: assets/logo.svg
+contact: {{email: service@example.org}}
+repo_url: {REPO}
+""",
+    "local/assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n',
+    "local/hide.yml": f"practices:\n  {HIDDEN}: We publish our accounts through the regional portal.\n",
+    f"local/practices/{LOCAL}.yml": f"""\
+id: {LOCAL}
+subelements: ["7.1.1.a"]
+principles: ["5.1.1"]
+roles: [front-line]
+effort: low
+level: 3
+tags: [listening]
+""",
+    "local/text/en/local.yml": f"""\
+practices:
+  {LOCAL}:
+    title: Buddy visits EN
+    summary: New staff visit residents with a colleague EN.
+    why: Because buddies help EN.
+    steps: [Pair new staff with a colleague EN.]
+    evidence: [Every new colleague had a buddy EN.]
+    example: "Scenario: buddy visits EN."
+""",
+    "local/text/nl/local.yml": f"""\
+practices:
+  {LOCAL}:
+    title: Samen op bezoek NL
+    summary: Nieuwe medewerkers gaan samen met een collega op bezoek NL.
+    why: Omdat het helpt NL.
+    steps: [Koppel nieuwe medewerkers aan een collega NL.]
+    evidence: [Elke nieuwe collega had een maatje NL.]
+    example: "Voorbeeld: samen op bezoek NL."
+""",
+    "model/text/de/ui.yml": """\
+ui:
+  language_name: Deutsch
+  nav_model: Das Modell
+  localise_fallback_title: Noch nicht übersetzt
+  localise_fallback_notice: Teile dieser Seite sind noch nicht übersetzt und erscheinen auf Englisch.
+""",
+    "model/text/de/model.yml": """\
+dimensions:
+  '7.1':
+    title: Dimension 7.1 DE
+    summary: Zusammenfassung 7.1 DE.
+subelements:
+  7.1.1.a:
+    title: Teil 7.1.1.a DE
+    summary: Zusammenfassung 7.1.1.a DE.
+    why: Warum 7.1.1.a DE.
+""",
+}
+DE_ITEMS = {"dimensions": 1, "subelements": 1, "ui": 4}  # what the files above translate into German
+
+
+def git(cwd: Path, *args: str) -> str:
+    run = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def status(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The status command of the project's own copy of the code, as a fork's maintainer runs it."""
+    return subprocess.run([sys.executable, "-m", "macros", "status", "--config", str(project / "mkdocs.yml"), *args],
+                          cwd=project, capture_output=True, text=True)
+
+
+def make_upstream(dest: Path) -> Path:
+    """This project (working tree) as a git repository, around the fixture model, with NL fingerprints recorded."""
+    listed = git(PROJECT, "ls-files", "--cached", "--others", "--exclude-standard").splitlines()
+    for rel in listed:
+        src = PROJECT / rel
+        if rel.startswith(("model/", "local/")) or not src.is_file():
+            continue
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dest / rel)
+    shutil.copytree(FIXTURE_MODEL, dest / "model")
+    shutil.copytree(PROJECT / "model" / "schemas", dest / "model" / "schemas")
+    for lang in ("en", "nl"):
+        for ui in (PROJECT / "model" / "text" / lang).glob("ui*.yml"):
+            shutil.copy(ui, dest / "model" / "text" / lang / ui.name)
+    git(dest, "init", "-q", "-b", "main")
+    assert status(dest, "--accept", "nl").returncode == 0
+    git(dest, "add", "-A")
+    git(dest, "commit", "-qm", "upstream")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory) -> dict:
+    base = tmp_path_factory.mktemp("fork")
+    upstream = make_upstream(base / "upstream")
+    fork = base / "fork"
+    git(base, "clone", "-q", str(upstream), str(fork))
+    for rel, text in LOCAL_FILES.items():
+        (fork / rel).parent.mkdir(parents=True, exist_ok=True)
+        (fork / rel).write_text(text, encoding="utf-8")
+    assert status(fork, "--accept", "nl").returncode == 0  # the Dutch of the local practice, checked
+    accepted = status(fork, "--accept", "de")
+    assert accepted.returncode == 0, accepted.stderr
+    git(fork, "add", "-A")
+    git(fork, "commit", "-qm", "fork: German, a local practice, a hidden practice, branding")
+    # Upstream improves an English text (and its Dutch, as upstream must); the fork pulls it.
+    english = upstream / "model/text/en/model.yml"
+    english.write_text(english.read_text().replace("Dim71 summary EN.", "Dim71 summary EN, improved."))
+    dutch = upstream / "model/text/nl/model.yml"
+    dutch.write_text(dutch.read_text().replace("Dim71 summary NL.", "Dim71 summary NL, verbeterd."))
+    assert status(upstream, "--accept", "nl").returncode == 0
+    git(upstream, "commit", "-qam", "upstream: better summary of 7.1")
+    upstream_tip = git(upstream, "rev-parse", "HEAD").strip()
+    git(fork, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+    site = build_site(fork / "mkdocs.yml")
+    return {"root": fork, "site": site, "upstream_tip": upstream_tip, "status": status(fork)}
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_the_fork_only_added_files_and_pulled_upstream_without_conflict(fork):
+    root = fork["root"]
+    assert git(root, "status", "--porcelain") == ""  # the build wrote only ignored output
+    changed = git(root, "diff", "--name-status", fork["upstream_tip"], "HEAD").splitlines()
+    assert changed and [line for line in changed if not line.startswith("A\t")] == []
+    assert {line.split("\t")[1] for line in changed} == set(LOCAL_FILES) | {"model/fingerprints/de.yml", "local/fingerprints/nl.yml"}
+
+
+def test_the_third_language_is_built_with_its_own_text(fork):
+    site = fork["site"]
+    page = parse(page_file(site, "de", "model/7.1.1.a/index.md"))
+    assert page.lang == "de"
+    assert "Zusammenfassung 7.1.1.a DE." in "".join(page.text)
+    assert "Exzellenter Service in Beispielstadt" in page.title
+    assert (site / "de" / "search" / "search_index.json").exists()
+    for _src in ("index.md", "practices/index.md", "status/index.md", f"practices/{LOCAL}/index.md"):
+        assert parse(page_file(site, "de", _src)).lang == "de", _src
+
+
+def test_untranslated_text_is_marked_english_with_a_translated_notice(fork):
+    site = fork["site"]
+    raw = page_file(site, "de", "practices/river-walk/index.md").read_text(encoding="utf-8")
+    assert "Noch nicht übersetzt" in raw and "portal-fallback" in raw
+    assert re.search(r'<h1[^>]*><span lang="en">Practice river-walk EN</span>', raw)
+    assert '<span lang="en">Do river-walk EN.</span>' in raw
+    # the German sub-element page: German text is not marked, the English practice on it is
+    sub = page_file(site, "de", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
+    assert "Zusammenfassung 7.1.1.a DE." in sub and '<span lang="en">Zusammenfassung' not in sub
+    assert '<span lang="en">Practice river-walk EN</span>' in sub
+    # complete languages never show the notice
+    for lang in ("en", "nl"):
+        for path in html_files(site if lang == "en" else site / "nl"):
+            if "/de/" in path.as_posix() or (lang == "en" and "/nl/" in path.as_posix()):
+                continue
+            assert "portal-fallback" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_local_practice_appears_marked_local(fork):
+    site = fork["site"]
+    for lang, title, badge in (("en", "Buddy visits EN", "Local practice"), ("nl", "Samen op bezoek NL", "Eigen werkwijze"),
+                               ("de", "Buddy visits EN", "Local practice")):
+        page = page_file(site, lang, f"practices/{LOCAL}/index.md").read_text(encoding="utf-8")
+        assert title in page and f'<span class="portal-badge">' in page and badge in page, lang
+        sub = parse(page_file(site, lang, "model/7.1.1.a/index.md"))
+        assert LOCAL in sub.ids, lang
+        catalogue = parse(page_file(site, lang, "practices/index.md"))
+        assert f"p-{LOCAL}" in catalogue.ids, lang
+    upstream_page = page_file(site, "en", "practices/river-walk/index.md").read_text(encoding="utf-8")
+    assert "portal-badge" not in upstream_page
+
+
+def _download_texts(folder: Path) -> list[tuple[str, str]]:
+    out = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                out += [(f"{path}:{n}", z.read(n).decode("utf-8", "replace")) for n in z.namelist()]
+        elif path.is_file():
+            out.append((str(path), path.read_bytes().decode("utf-8", "replace")))
+    return out
+
+
+def test_the_hidden_practice_is_gone_everywhere(fork):
+    site = fork["site"]
+    for lang in ("en", "nl", "de"):
+        assert not page_file(site, lang, f"practices/{HIDDEN}/index.md").exists(), lang
+        root = site / ("" if lang == "en" else lang)
+        docs = search_docs(root)
+        assert not [d["location"] for d in docs if HIDDEN in d["location"] or "open-ledger EN" in d["text"]], lang
+        for name, text in _download_texts(root / "downloads"):
+            assert HIDDEN not in text, name
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        assert HIDDEN not in text and "Practice open-ledger" not in text, path
+
+
+def test_branding_and_edit_links_come_from_portal_yml(fork):
+    site = fork["site"]
+    page = page_file(site, "en", f"practices/{LOCAL}/index.md").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #0b5394" in page and "--md-accent-fg-color: #8a3b00" in page
+    assert "Stadt Beispiel" in page and "mailto:service@example.org" in page
+    assert re.search(r'<img src="[./]*assets/logo\.svg" alt="Stadt Beispiel"', page)
+    assert (site / "assets" / "logo.svg").is_file() and (site / "de" / "assets" / "logo.svg").is_file()
+    assert f'href="{REPO}/edit/main/local/practices/{LOCAL}.yml"' in page
+    river = page_file(site, "nl", "practices/river-walk/index.md").read_text(encoding="utf-8")
+    assert f'href="{REPO}/edit/main/model/practices/river-walk.yml"' in river
+    sub = page_file(site, "de", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
+    assert f'href="{REPO}/edit/main/model/subelements/7.1.1.a.yml"' in sub
+    home = page_file(site, "de", "index.md").read_text(encoding="utf-8")  # no docs/de: the English prose page
+    assert f'href="{REPO}/edit/main/docs/en/index.md"' in home
+    assert "api.github.com" not in page and 'data-md-component="source"' not in page
+
+
+def expected_totals(fork_root: Path) -> dict[str, int]:
+    """Items per kind the fork publishes, counted straight from the YAML files (not through the code under test)."""
+    totals: dict[str, int] = {}
+    for folder in (fork_root / "model/text/en", fork_root / "local/text/en"):
+        for path in folder.glob("*.yml"):
+            for kind, items in (yaml.safe_load(path.read_text()) or {}).items():
+                totals[kind] = totals.get(kind, 0) + len(items)
+    totals["practices"] -= 1  # the hidden one
+    return totals
+
+
+def test_status_reports_coverage_and_the_stale_string(fork):
+    run = fork["status"]
+    assert run.returncode == 0, run.stderr  # en and nl are complete and current; de only reports
+    sections = dict(re.findall(r"^(\w+) \(.*?\n(.*?)(?=^\w+ \(|\Z)", run.stdout, re.S | re.M))
+    assert set(sections) == {"en", "nl", "de"}
+    totals = expected_totals(fork["root"])
+    total = sum(totals.values())
+    de_done = sum(DE_ITEMS.values())
+    assert re.search(rf"^de \(Deutsch\): {de_done}/{total} items translated \({100 * de_done / total:.1f}%\)", run.stdout, re.M)
+    assert re.search(rf"^nl \(Nederlands\): {total}/{total} items translated \(100.0%\)", run.stdout, re.M)
+    for kind, n in totals.items():
+        assert re.search(rf"^  {kind}\s+{DE_ITEMS.get(kind, 0)}/{n}\s", sections["de"], re.M), kind
+        assert re.search(rf"^  {kind}\s+{n}/{n}\s+100.0\s+0\s+0$", sections["nl"], re.M), kind
+    assert re.findall(r"stale: (.*)", sections["de"]) == ["dimensions 7.1.summary"]
+    assert "stale:" not in sections["nl"] and "stale:" not in sections["en"]
+
+
+def test_the_status_page_shows_the_same(fork):
+    page = page_file(fork["site"], "nl", "status/index.md").read_text(encoding="utf-8")
+    assert 'id="status-de"' in page and '<span lang="de">Deutsch</span>' in page
+    de = page.split('id="status-de"', 1)[1]
+    assert "dimensions 7.1.summary" in de
+
+
+def test_status_fails_when_a_complete_language_is_stale(fork, tmp_path):
+    """CI gate: after an English edit the shipped Dutch is stale until someone checks it and records that."""
+    copy = tmp_path / "copy"
+    shutil.copytree(fork["root"], copy, ignore=shutil.ignore_patterns("site", ".git"))
+    english = copy / "model/text/en/model.yml"
+    english.write_text(english.read_text().replace("Why 7.1.1.a EN.", "Why 7.1.1.a EN, reworded."))
+    run = status(copy)
+    assert run.returncode == 1
+    assert "nl subelements 7.1.1.a.why: stale" in run.stderr
+    assert status(copy, "--accept", "nl", "subelements/7.1.1.a").returncode == 0
+    assert status(copy).returncode == 0
+
+
+def test_the_real_portal_is_complete_and_current_in_english_and_dutch():
+    """The shipped languages: every item translated, every translation checked against the current English."""
+    from macros import translation_status
+    from macros.loader import load_model
+
+    statuses = {s.lang: s for s in translation_status.report(load_model(PROJECT / "model"))}
+    for lang in ("en", "nl"):
+        assert statuses[lang].required and statuses[lang].total > 600
+        assert statuses[lang].problems() == [], (
+            f"{lang}: {statuses[lang].problems()[:10]} — translate, then run: python -m macros status --accept {lang}")
+
+
+def test_local_files_are_validated_with_file_and_line(fixture_project):
+    from macros.loader import load_model
+    from macros.problems import ModelInvalid
+    from macros.settings import from_config_file
+
+    local = fixture_project / "local"
+    (local / "practices").mkdir(parents=True)
+    (local / "practices/buddy.yml").write_text((FIXTURE_MODEL / "practices/river-walk.yml").read_text().replace("river-walk", "buddy"))
+    (local / "hide.yml").write_text("practices:\n  river-walk: fine\n  no-such-practice: gone\n")
+    (local / "portal.yml").write_text("organisation: X\ncolours:\n  primary: '#8ab4f8'\nlogo: assets/missing.svg\n")
+    with pytest.raises(ModelInvalid) as err:
+        load_model(fixture_project / "model")
+    text = str(err.value)
+    assert "local/practices/buddy.yml:1: id 'buddy' is in the wrong namespace" in text
+    assert "local/hide.yml:3: cannot hide 'no-such-practice'" in text
+    with pytest.raises(ModelInvalid) as err:
+        from_config_file(fixture_project / "mkdocs.yml")
+    text = str(err.value)
+    assert re.search(r"local/portal.yml:3: colours.primary #8ab4f8 has contrast \d\.\d\d:1", text)
+    assert "local/portal.yml:4: logo file local/assets/missing.svg does not exist" in text
+
+
+def test_upstream_ids_may_not_use_the_local_namespace(fixture_project):
+    from macros.loader import load_model
+    from macros.problems import ModelInvalid
+
+    src = (fixture_project / "model/practices/river-walk.yml")
+    (fixture_project / "model/practices/local-x.yml").write_text(src.read_text().replace("river-walk", "local-x"))
+    with pytest.raises(ModelInvalid, match=r"model/practices/local-x.yml:1: id 'local-x' is in the wrong namespace"):
+        load_model(fixture_project / "model")
+
+
+def test_the_status_page_lists_every_language_from_the_model_data():
+    from macros import pages
+    from macros.loader import load_model
+
+    model = load_model(PROJECT / "model")
+    md = pages.render(model, "nl", pages.PAGE_TYPE["status"], "status")
+    assert json.loads(md.split("\n")[1].split(": ", 1)[1]) == "Stand van de vertaling"
+    assert "{ #status-en }" in md and "{ #status-nl }" in md
