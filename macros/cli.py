@@ -23,8 +23,9 @@ def _load(args: argparse.Namespace):
     from .settings import from_config_file
 
     cfg = from_config_file(Path(args.config))
-    model_dir = Path(args.model) if args.model else cfg.model_dir
-    return cfg, load_model(model_dir, cfg.complete_languages, cfg.local_dir)
+    if args.model:  # an explicit model folder brings its own local/ beside it
+        return cfg, load_model(Path(args.model), cfg.complete_languages)
+    return cfg, load_model(cfg.model_dir, cfg.complete_languages, cfg.local_dir)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -51,7 +52,9 @@ def _status(args: argparse.Namespace) -> int:
         return 1
     if args.accept:
         try:
-            written = ts.accept(model, args.accept, Path(args.model) if args.model else cfg.model_dir, cfg.local_dir, args.items)
+            model_dir = Path(args.model) if args.model else cfg.model_dir
+            local_dir = model_dir.parent / "local" if args.model else cfg.local_dir
+            written = ts.accept(model, args.accept, model_dir, local_dir, args.items)
         except ValueError as err:
             print(err, file=sys.stderr)
             return 1

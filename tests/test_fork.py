@@ -195,7 +195,7 @@ def test_the_local_practice_appears_marked_local(fork):
     for lang, title, badge in (("en", "Buddy visits EN", "Local practice"), ("nl", "Samen op bezoek NL", "Eigen werkwijze"),
                                ("de", "Buddy visits EN", "Local practice")):
         page = page_file(site, lang, f"practices/{LOCAL}/index.md").read_text(encoding="utf-8")
-        assert title in page and f'<span class="portal-badge">' in page and badge in page, lang
+        assert title in page and '<span class="portal-badge">' in page and badge in page, lang
         sub = parse(page_file(site, lang, "model/7.1.1.a/index.md"))
         assert LOCAL in sub.ids, lang
         catalogue = parse(page_file(site, lang, "practices/index.md"))

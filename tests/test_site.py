@@ -14,7 +14,7 @@ from .html_tools import page_file, parse, search_docs
 def test_every_generated_page_exists_in_both_languages_with_lang(fixture_site):
     model = load_model(fixture_site.parent / "model")
     expected = list(pages.all_pages(model))
-    assert len(expected) == 1 + 2 + 3 + 3 + 1 + 2 + 1 + 2  # model, dims, elements, subs (7.1.3 is its element), ...
+    assert len(expected) == 1 + 2 + 3 + 3 + 1 + 2 + 1 + 2 + 1  # model, dims, elements, subs (7.1.3 is its element), ..., status
     for lang in ("en", "nl"):
         for _t, _id, src in expected:
             page = parse(page_file(fixture_site, lang, src))
@@ -73,5 +73,8 @@ def test_a_partial_third_language_builds_with_english_fallback(fixture_project):
     page = parse(page_file(site, "de", "model/7.1.1.a/index.md"))
     assert page.lang == "de"
     assert "Sub711a summary EN." in "".join(page.text)
+    raw = page_file(site, "de", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
+    assert '<span lang="en">Sub711a summary EN.</span>' in raw and "portal-fallback" in raw  # marked, with a notice
+    assert "portal-fallback" not in page_file(site, "nl", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
     home = parse(page_file(site, "de", "index.md"))  # no docs/de yet: the English prose is used
     assert home.lang == "de" and "Das Modell" in "".join(home.text)
