@@ -346,3 +346,24 @@ def test_the_status_page_lists_every_language_from_the_model_data():
     md = pages.render(model, "nl", pages.PAGE_TYPE["status"], "status")
     assert json.loads(md.split("\n")[1].split(": ", 1)[1]) == "Stand van de vertaling"
     assert "{ #status-en }" in md and "{ #status-nl }" in md
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/"])
+def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path):
+    """Brand colours, the fallback notice, lang-marked English and the local badge keep WCAG 2.1 AA."""
+    from urllib.parse import urlparse
+
+    from .browser import run_axe, serve
+
+    server, url = serve(fork["site"])
+    try:
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        assert page.goto(url + path, wait_until="networkidle").status == 200
+        assert run_axe(page) == [], path
+        primary = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        assert primary == "rgb(11, 83, 148)"  # #0b5394 from local/portal.yml
+        assert {urlparse(u).netloc for u in requests if u.startswith("http")} == {urlparse(url).netloc}
+    finally:
+        server.shutdown()
