@@ -109,8 +109,32 @@ def on_files(files: Files, config) -> Files:
     for download in downloads.for_build(lang, lang == plan.default):
         files.append(File.generated(config, downloads.site_path(download, lang), content=download.build(model, lang)))
     _add_local_assets(files, config)
-    _state["edit_sources"] = _edit_sources(model)
+    english = _add_prose_fallback(files, config)
+    _state["edit_sources"] = {**_edit_sources(model), **english}
+    _state["english_prose"] = set(english)
     return files
+
+
+def _add_prose_fallback(files: Files, config) -> dict[str, str]:
+    """Prose pages a language has not translated yet come from the default language's docs folder.
+
+    Returns page source -> its file in the repository, for the edit link and the "not yet translated" notice.
+    """
+    cfg, plan = _state["settings"], _state["plan"]
+    if plan.lang == plan.default:
+        return {}
+    default_docs = cfg.docs_root / plan.default
+    folder = default_docs.relative_to(cfg.project).as_posix()
+    english = {}
+    if Path(config.docs_dir).resolve() == default_docs.resolve():  # no docs/<lang>/ at all
+        return {f.src_uri: f"{folder}/{f.src_uri}" for f in files.documentation_pages() if f.generated_by is None}
+    for path in sorted(default_docs.rglob("*")):
+        src = path.relative_to(default_docs).as_posix()
+        if path.is_file() and files.get_file_from_path(src) is None:
+            files.append(File(src, str(default_docs), config.site_dir, config.use_directory_urls))
+            if src.endswith(".md"):
+                english[src] = f"{folder}/{src}"
+    return english
 
 
 def _add_local_assets(files: Files, config) -> None:
@@ -136,9 +160,23 @@ def _edit_sources(model) -> dict[str, str]:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """'Edit this page' on a generated page opens the YAML behind it, not a Markdown file that does not exist."""
+    """'Edit this page' opens the file behind the page: the YAML of a generated page, the English of an untranslated one."""
     base = config.extra["portal"].get("edit_base")
     rel = _state["edit_sources"].get(page.file.src_uri)
-    if base and rel and page.file.generated_by is not None:
+    if base and rel:
         page.edit_url = base + rel
     return markdown
+
+
+def on_page_content(html_out: str, page, config, files) -> str:
+    """An untranslated prose page: its English marked as English, with the translated notice under the title."""
+    if page.file.src_uri not in _state.get("english_prose", ()):
+        return html_out
+    model, plan = _state["model"], _state["plan"]
+    notice = pages.fallback_notice(model, plan.lang, page.file.src_uri)
+    head, sep, rest = html_out.partition("</h1>")
+    if not sep:
+        head, rest = "", html_out
+    lang = model.source_language
+    return f'<div lang="{lang}">{head}{sep}</div>\n{notice}<div lang="{lang}">{rest}</div>'.replace(
+        f'<div lang="{lang}"></div>', "")

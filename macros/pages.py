@@ -69,7 +69,7 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
     body = ENV.get_template(page_type.template).render(v=view, item=item)
     if view.fallbacks:
         heading, rest = body.split("\n", 1)
-        body = heading + "\n\n" + ENV.get_template("_fallback_notice.md.j2").render(v=view) + rest
+        body = heading + "\n\n" + fallback_notice(model, lang, view.here) + rest
     if page_type.title_key:
         title = view.ui(page_type.title_key)
     elif page_type.name == "practice":
@@ -81,6 +81,11 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
     front = {"title": html.escape(" ".join(title.split())), "render_macros": False,
              "portal_kind": page_type.name, "portal_id": item_id}
     return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+
+
+def fallback_notice(model: Model, lang: str, here: str) -> str:
+    """The "not yet translated" notice (raw HTML), for generated and prose pages alike."""
+    return ENV.get_template("_fallback_notice.md.j2").render(v=Views(model, lang, here))
 
 
 class Views:

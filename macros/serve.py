@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .site_build import BuildFailed, build_site
 
-WATCHED = ("model", "docs", "overrides", "macros", "mkdocs.yml")
+WATCHED = ("model", "docs", "overrides", "macros", "mkdocs.yml", "local")  # local/: a fork's own layer
 
 
 def _snapshot(project: Path) -> tuple:

@@ -66,6 +66,7 @@ practices:
     evidence: [Elke nieuwe collega had een maatje NL.]
     example: "Voorbeeld: samen op bezoek NL."
 """,
+    "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
     "model/text/de/ui.yml": """\
 ui:
   language_name: Deutsch
@@ -182,6 +183,12 @@ def test_untranslated_text_is_marked_english_with_a_translated_notice(fork):
     sub = page_file(site, "de", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
     assert "Zusammenfassung 7.1.1.a DE." in sub and '<span lang="en">Zusammenfassung' not in sub
     assert '<span lang="en">Practice river-walk EN</span>' in sub
+    # prose: the German home page as written; the guide, not yet in docs/de/, in English, marked, with the notice
+    home = page_file(site, "de", "index.md").read_text(encoding="utf-8")
+    assert "Deutsche Startseite DE." in home and "portal-fallback" not in home and 'lang="en"><h1' not in home
+    guide = page_file(site, "de", "fork/index.md").read_text(encoding="utf-8")
+    assert re.search(r'<div lang="en"><h1 id="fork-and-localise">Fork and localise', guide)
+    assert "Noch nicht übersetzt" in guide and re.search(r'portal-fallback.*</div>\s*<div lang="en">\s*<p>Publish this portal', guide, re.S)
     # complete languages never show the notice
     for lang in ("en", "nl"):
         for path in html_files(site if lang == "en" else site / "nl"):
@@ -241,8 +248,10 @@ def test_branding_and_edit_links_come_from_portal_yml(fork):
     assert f'href="{REPO}/edit/main/model/practices/river-walk.yml"' in river
     sub = page_file(site, "de", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
     assert f'href="{REPO}/edit/main/model/subelements/7.1.1.a.yml"' in sub
-    home = page_file(site, "de", "index.md").read_text(encoding="utf-8")  # no docs/de: the English prose page
-    assert f'href="{REPO}/edit/main/docs/en/index.md"' in home
+    home = page_file(site, "de", "index.md").read_text(encoding="utf-8")
+    assert f'href="{REPO}/edit/main/docs/de/index.md"' in home
+    guide = page_file(site, "de", "fork/index.md").read_text(encoding="utf-8")  # not in docs/de: the English page
+    assert f'href="{REPO}/edit/main/docs/en/fork.md"' in guide
     assert "api.github.com" not in page and 'data-md-component="source"' not in page
 
 
@@ -349,7 +358,7 @@ def test_the_status_page_lists_every_language_from_the_model_data():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/"])
+@pytest.mark.parametrize("path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/", "de/fork/"])
 def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path):
     """Brand colours, the fallback notice, lang-marked English and the local badge keep WCAG 2.1 AA."""
     from urllib.parse import urlparse
