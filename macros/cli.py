@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--model", default=str(PROJECT / "model"))
     c.set_defaults(func=lambda a: _lazy("coverage", "coverage_command")(a))
     args = parser.parse_args(argv)
+    if hasattr(args, "config") and not Path(args.config).is_file():
+        print(f"no MkDocs config at {args.config}: run from the portal's folder or pass --config", file=sys.stderr)
+        return 1
     return args.func(args)
 
 

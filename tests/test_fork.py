@@ -123,9 +123,8 @@ def make_upstream(dest: Path) -> Path:
     return dest
 
 
-@pytest.fixture(scope="module")
-def fork(tmp_path_factory) -> dict:
-    base = tmp_path_factory.mktemp("fork")
+def make_fork(base: Path) -> dict:
+    """Upstream repo, a fork that adds files, an upstream change the fork pulls; then the fork's build and status."""
     upstream = make_upstream(base / "upstream")
     fork = base / "fork"
     git(base, "clone", "-q", str(upstream), str(fork))
@@ -148,6 +147,11 @@ def fork(tmp_path_factory) -> dict:
     git(fork, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
     site = build_site(fork / "mkdocs.yml")
     return {"root": fork, "site": site, "upstream_tip": upstream_tip, "status": status(fork)}
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory) -> dict:
+    return make_fork(tmp_path_factory.mktemp("fork"))
 
 
 def html_files(site: Path) -> list[Path]:
