@@ -17,8 +17,10 @@ from .pages import src_of
 
 def _label(model: Model, lang: str, kind: str, item_id: str) -> str:
     # Material prints nav titles without escaping; model text is plain, so escape it here.
-    title = model.text(lang, kind, item_id)[0].get("title", item_id)
-    return html.escape(f"{item_id} {title}")
+    fields, actual = model.text(lang, kind, item_id)
+    label = html.escape(f"{item_id} {fields.get('title', item_id)}")
+    # Untranslated: say which language it is in, as on the pages (WCAG 3.1.2).
+    return label if actual == lang else f'<span lang="{actual}">{label}</span>'
 
 
 def _model_section(model: Model, lang: str) -> dict[str, Any]:

@@ -123,6 +123,25 @@ def make_upstream(dest: Path) -> Path:
     return dest
 
 
+PROBE = "probe-practices.txt"
+
+
+def build_with_probe_download(config: Path) -> Path:
+    """Build with one extra registered download listing the model's practices, besides the real ones.
+
+    It shows that what exports receive is the model after hiding, whatever downloads the portal registers.
+    """
+    from macros import downloads
+
+    probe = downloads.Download("probe", lambda lang: PROBE, lambda m, lang: "\n".join(m.practices).encode(), "text/plain", "probe")
+    saved = downloads.DOWNLOADS
+    downloads.DOWNLOADS = (*saved, probe)
+    try:
+        return build_site(config)
+    finally:
+        downloads.DOWNLOADS = saved
+
+
 def make_fork(base: Path) -> dict:
     """Upstream repo, a fork that adds files, an upstream change the fork pulls; then the fork's build and status."""
     upstream = make_upstream(base / "upstream")
@@ -145,7 +164,7 @@ def make_fork(base: Path) -> dict:
     git(upstream, "commit", "-qam", "upstream: better summary of 7.1")
     upstream_tip = git(upstream, "rev-parse", "HEAD").strip()
     git(fork, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
-    site = build_site(fork / "mkdocs.yml")
+    site = build_with_probe_download(fork / "mkdocs.yml")
     return {"root": fork, "site": site, "upstream_tip": upstream_tip, "status": status(fork)}
 
 
@@ -187,6 +206,9 @@ def test_untranslated_text_is_marked_english_with_a_translated_notice(fork):
     sub = page_file(site, "de", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
     assert "Zusammenfassung 7.1.1.a DE." in sub and '<span lang="en">Zusammenfassung' not in sub
     assert '<span lang="en">Practice river-walk EN</span>' in sub
+    # the menu too: an untranslated section label is marked English, a translated one is not
+    assert '<span lang="en">7.2 Dim72 title EN</span>' in sub and "7.1 Dimension 7.1 DE" in sub
+    assert '<span lang="en">7.1 Dimension' not in sub
     # prose: the German home page as written; the guide, not yet in docs/de/, in English, marked, with the notice
     home = page_file(site, "de", "index.md").read_text(encoding="utf-8")
     assert "Deutsche Startseite DE." in home and "portal-fallback" not in home and 'lang="en"><h1' not in home
@@ -233,7 +255,9 @@ def test_the_hidden_practice_is_gone_everywhere(fork):
         root = site / ("" if lang == "en" else lang)
         docs = search_docs(root)
         assert not [d["location"] for d in docs if HIDDEN in d["location"] or "open-ledger EN" in d["text"]], lang
-        for name, text in _download_texts(root / "downloads"):
+        exports = _download_texts(root / "downloads")
+        assert [t for n, t in exports if n.endswith(PROBE)] == ["\n".join(sorted(["river-walk", LOCAL]))], lang
+        for name, text in exports:
             assert HIDDEN not in text, name
     for path in html_files(site):
         text = path.read_text(encoding="utf-8")
