@@ -404,3 +404,17 @@ def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path)
         assert {urlparse(u).netloc for u in requests if u.startswith("http")} == {urlparse(url).netloc}
     finally:
         server.shutdown()
+
+
+def test_status_counts_whatever_kinds_the_english_text_holds():
+    """Kinds are read from the data: a new kind (say, glossary terms) is counted with no code change."""
+    from macros import translation_status as ts
+    from macros.loader import load_model
+
+    model = load_model(FIXTURE_MODEL)
+    model.texts["en"]["terms"] = {"t1": {"term": "Term one"}, "t2": {"term": "Term two"}}
+    model.texts["nl"]["terms"] = {"t1": {"term": "Term een"}}
+    nl = {k.kind: k for k in ts.language_status(model, "nl").kinds}
+    assert (nl["terms"].translated, nl["terms"].total, nl["terms"].missing) == (1, 2, ["t2"])
+    assert nl["terms"].unrecorded == ["t1.term"]
+    assert ts.text_kinds(model)[-2:] == ["tags", "terms"]  # after the model's own kinds (this fixture has no ui text)
