@@ -180,7 +180,7 @@ class _Loader:
     def run(self, complete_languages: tuple[str, ...]) -> Model:
         meta_doc = self.read(self.root / "model.yml", "model")
         meta = meta_doc.data if meta_doc else {"version": "0.0.0", "standard": "", "pyramid": [], "effect_chain": [],
-                                                 "roles": [], "efforts": [], "tags": []}
+                                                 "assessment_scale": [], "roles": [], "efforts": [], "tags": []}
         self.read_structure()
         self.read_hidden()
         texts = self.read_texts()
@@ -206,11 +206,14 @@ class _Loader:
             local=frozenset(self.local_ids), hidden=dict(self.hidden), required_languages=tuple(complete_languages),
             text_origin={k: v for k, v in self.text_origin.items() if not (k[1] == "practices" and k[2] in self.hidden)},
             fingerprints=self.read_fingerprints(sorted(texts)),
+            assessment_scale=[dict(step) for step in meta["assessment_scale"]],
         )
         if "en" not in texts:
             self.problems.append(Problem("model/text", 1, "there is no English text", "add model/text/en/*.yml"))
             texts["en"] = {}
         self.check_references(model)
+        if meta_doc:
+            self.check_scale(model, meta_doc)
         self.check_texts(model, complete_languages)
         return model
 
@@ -254,12 +257,27 @@ class _Loader:
                 self.ref_problem("practices", p.id, "effort", f"practice {p.id} has unknown effort '{p.effort}'",
                                  _did_you_mean(p.effort, m.efforts))
 
+    def check_scale(self, m: Model, doc: YamlDoc) -> None:
+        """Scale steps are stored by position, so their IDs must be unique; each pyramid link must resolve."""
+        levels = [p["id"] for p in m.pyramid]
+        seen: set[str] = set()
+        for i, step in enumerate(m.assessment_scale):
+            if step["id"] in seen:
+                self.problems.append(Problem(doc.rel, doc.line_of(("assessment_scale", i, "id")),
+                                             f"assessment scale step '{step['id']}' appears twice", "give each step its own ID"))
+            seen.add(step["id"])
+            if step["pyramid"] is not None and step["pyramid"] not in levels:
+                self.problems.append(Problem(doc.rel, doc.line_of(("assessment_scale", i, "pyramid")),
+                                             f"assessment scale step '{step['id']}' points to unknown pyramid level '{step['pyramid']}'",
+                                             _did_you_mean(step["pyramid"], levels) + " (or null)"))
+
     def check_texts(self, m: Model, complete_languages: tuple[str, ...]) -> None:
         wanted: dict[str, list[str]] = {
             "dimensions": list(m.dimensions), "elements": list(m.elements), "subelements": list(m.subelements),
             "principles": list(m.principles), "practices": list(m.practices), "expectations": list(m.expectations),
             "pyramid": [p["id"] for p in m.pyramid], "effect_chain": list(m.effect_chain),
             "roles": m.roles, "efforts": m.efforts, "tags": m.tags,
+            "assessment_scale": [step["id"] for step in m.assessment_scale],
         }
         for lang, kinds in m.texts.items():
             for kind, items in kinds.items():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("dimensions", "elements", "subelements", "principles", "practices")
-TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "roles", "efforts", "tags")
+TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "roles", "efforts", "tags", "assessment_scale")
 
 
 def clause_key(item_id: str) -> tuple:
@@ -94,6 +94,9 @@ class Model:
     text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
     # fingerprints[layer][lang][(kind, id, field)] -> short hash of the English a translation was made from
     fingerprints: dict[str, dict[str, dict[tuple[str, str, str], str]]] = field(default_factory=dict)
+    # the checklists' rating scale, lowest first: [{"id": ..., "pyramid": level id or None}];
+    # a stored rating is an index into it
+    assessment_scale: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def expectations(self) -> dict[str, str]:
