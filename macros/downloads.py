@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .checklist_downloads import checklist_csv, checklist_xlsx
+from .checklists import download_files as checklist_files
 from .model import Model
 
 
@@ -30,7 +32,11 @@ class Download:
     per_language: bool = True
 
 
-DOWNLOADS: tuple[Download, ...] = ()
+DOWNLOADS: tuple[Download, ...] = (
+    Download("checklist-xlsx", lambda lang: checklist_files(lang)["xlsx"], checklist_xlsx,
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "checklists_download_xlsx"),
+    Download("checklist-csv", lambda lang: checklist_files(lang)["csv"], checklist_csv, "text/csv", "checklists_download_csv"),
+)
 
 
 def site_path(download: Download, lang: str) -> str:

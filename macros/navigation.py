@@ -2,7 +2,7 @@
 
 ``mkdocs.yml`` lists the hand-written pages and marks where the generated
 sections go (``model/index.md``, ``principles/index.md``,
-``practices/index.md``, ``status/index.md``); this module expands those markers, so a new element
+``practices/index.md``, ``status/index.md``, ``checklists/index.md``); this module expands those markers, so a new element
 or sub-element shows up in the menu with no edit to the config.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from . import checklists
 from .model import Model
 from .pages import src_of
 
@@ -42,6 +43,13 @@ def _principles_section(model: Model, lang: str) -> dict[str, Any]:
             ["principles/index.md"] + [src_of(model, "principle", p) for p in model.principles]}
 
 
+def _checklists_section(model: Model, lang: str) -> dict[str, Any]:
+    dims = [{html.escape(f"{d.id} {model.text(lang, 'dimensions', d.id)[0].get('title', d.id)}"):
+             [checklists.src("dimension", d.id)] + [checklists.src("element", e) for e in d.element_ids]}
+            for d in model.dimensions.values()]
+    return {html.escape(model.ui(lang, "checklists_nav")): [checklists.src("checklists"), checklists.src("plan")] + dims}
+
+
 def build(configured: list | None, model: Model, lang: str) -> list:
     """Expand the markers in the configured nav; add the generated sections if there is no nav."""
     expand = {
@@ -49,6 +57,7 @@ def build(configured: list | None, model: Model, lang: str) -> list:
         "principles/index.md": lambda: _principles_section(model, lang),
         "practices/index.md": lambda: {html.escape(model.ui(lang, "nav_practices")): "practices/index.md"},
         "status/index.md": lambda: {html.escape(model.ui(lang, "localise_nav_status")): "status/index.md"},
+        "checklists/index.md": lambda: _checklists_section(model, lang),
     }
     items = list(configured) if configured else ["index.md", *expand]
     return [expand[item]() if isinstance(item, str) and item in expand else item for item in items]

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import figures
+from . import checklists, figures
 from .markup import ENV, Foreign, rel_link, rel_url
 from .model import Model
 
@@ -28,6 +28,7 @@ class PageType:
     src: Callable[[str], str]
     template: str
     title_key: str = ""  # listing pages: their title is this interface string
+    title_format_key: str = ""  # item pages: an interface string with {title} around "<id> <title>"
 
 
 def _one(src: str) -> Callable[[str], str]:
@@ -45,6 +46,12 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("practices", lambda m: ["practices"], _one("practices/index.md"), "practices.md.j2", "catalogue_title"),
     PageType("practice", lambda m: m.practices, lambda i: f"practices/{i}/index.md", "practice.md.j2"),
     PageType("status", lambda m: ["status"], _one("status/index.md"), "status.md.j2", "localise_status_title"),
+    PageType("checklists", lambda m: ["checklists"], _one(checklists.src("checklists")), "checklists.md.j2", "checklists_title"),
+    PageType("checklist_dimension", lambda m: m.dimensions, lambda i: checklists.src("dimension", i), "checklist_dimension.md.j2",
+             title_format_key="checklists_page_title"),
+    PageType("checklist_element", lambda m: m.elements, lambda i: checklists.src("element", i), "checklist_element.md.j2",
+             title_format_key="checklists_page_title"),
+    PageType("checklist_plan", lambda m: ["plan"], _one(checklists.src("plan")), "checklist_plan.md.j2", "checklists_plan_title"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 
@@ -76,6 +83,8 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
         title = item["title"]
     else:
         title = f"{item_id} {item['title']}"
+    if page_type.title_format_key:
+        title = view.ui(page_type.title_format_key).replace("{title}", title)
     # The title is set here, not taken from the H1: MkDocs would keep the Markdown escapes in it.
     # Entity-escaped, like MkDocs' own titles, because Material prints nav titles unescaped.
     front = {"title": html.escape(" ".join(title.split())), "render_macros": False,
@@ -211,6 +220,18 @@ class Views:
                          for p in m.practices.values() if m.subelements[p.home_id].element_id == e]
             elements.append({**self.ref("element", e, "elements"), "practices": practices})
         return {"filters": filters, "elements": elements}
+
+    def _checklists(self, _id: str) -> dict[str, Any]:
+        return checklists.ChecklistViews(self).index()
+
+    def _checklist_dimension(self, item_id: str) -> dict[str, Any]:
+        return checklists.ChecklistViews(self).dimension(item_id)
+
+    def _checklist_element(self, item_id: str) -> dict[str, Any]:
+        return checklists.ChecklistViews(self).element(item_id)
+
+    def _checklist_plan(self, _id: str) -> dict[str, Any]:
+        return checklists.ChecklistViews(self).plan()
 
     def _practice(self, item_id: str) -> dict[str, Any]:
         p = self.m.practices[item_id]
