@@ -1,0 +1,348 @@
+/* Checklists and self-assessment: progressive enhancement of the printable checklist forms.
+ *
+ * Without JavaScript the checklist is a complete form to print. With it, every tick, rating, reason,
+ * note and plan pick is kept in this browser's localStorage under one key shared by every language
+ * ("portal-assessment", schema 1; see the shared contract in CONTRIBUTING.md). Nothing is ever sent
+ * anywhere: there is no network call in this file. What the script knows about the model (IDs, titles,
+ * the scale, the export columns, its messages) comes from the page's JSON data island, generated from
+ * model/, so a new expectation or sub-element needs no change here.
+ */
+(function () {
+  "use strict";
+  var island = document.getElementById("portal-cl-data");
+  if (!island) { return; }
+  var D = JSON.parse(island.textContent);
+  var MSG = D.messages;
+  var KEY = D.storage_key;
+  var statusEl = document.querySelector("[data-portal-status]");
+  var storageOK = true;
+
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, k) { return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : whole; });
+  }
+  function say(text, isError) {
+    if (!statusEl) { return; }
+    statusEl.classList.toggle("portal-cl-status--error", !!isError);
+    statusEl.textContent = text;
+  }
+  function has(obj, k) { return Object.prototype.hasOwnProperty.call(obj, k); }
+  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
+
+  // -- versions ---------------------------------------------------------------------------------
+  function versionParts(v) { return v.split(".").map(function (n) { return parseInt(n, 10); }); }
+  function compareVersions(a, b) {
+    var x = versionParts(a), y = versionParts(b);
+    for (var i = 0; i < 3; i++) { if (x[i] !== y[i]) { return x[i] < y[i] ? -1 : 1; } }
+    return 0;
+  }
+
+  // -- state --------------------------------------------------------------------------------------
+  function emptyState() {
+    return { schema: D.schema, model_version: D.model_version, updated: new Date().toISOString(),
+             subelements: {}, expectations: {}, plan: [] };
+  }
+
+  /* Check an assessment read from storage or a file. Returns {state, dropped, version} or {error, detail}.
+   * Same or older model version: accepted. From an older version, IDs the model no longer has are
+   * dropped and reported (the rest is kept); in a file of the current version they mean the file is
+   * not ours, so it is refused. A newer version is refused: this site cannot know what it means. */
+  function check(obj) {
+    if (!isObject(obj)) { return { error: "bad_shape", detail: "not an object" }; }
+    if (obj.schema !== D.schema) { return { error: "bad_shape", detail: "schema " + JSON.stringify(obj.schema) + " instead of " + D.schema }; }
+    if (typeof obj.model_version !== "string" || !/^\d+\.\d+\.\d+$/.test(obj.model_version)) {
+      return { error: "bad_shape", detail: "no model_version" };
+    }
+    if (!isObject(obj.subelements) || !isObject(obj.expectations) || !Array.isArray(obj.plan)) {
+      return { error: "bad_shape", detail: "subelements, expectations or plan missing" };
+    }
+    var order = compareVersions(obj.model_version, D.model_version);
+    if (order > 0) { return { error: "newer", version: obj.model_version }; }
+    var state = emptyState(), unknown = [];
+    state.updated = typeof obj.updated === "string" ? obj.updated : state.updated;
+    var subIds = Object.keys(obj.subelements);
+    for (var i = 0; i < subIds.length; i++) {
+      var id = subIds[i], s = obj.subelements[id];
+      if (!isObject(s)) { return { error: "bad_shape", detail: id + " is not an object" }; }
+      var rating = has(s, "rating") ? s.rating : null;
+      if (rating !== null && !(typeof rating === "number" && rating % 1 === 0 && rating >= 0 && rating < D.scale.length)) {
+        return { error: "bad_shape", detail: id + ": rating " + JSON.stringify(rating) };
+      }
+      if (has(s, "na") && typeof s.na !== "boolean") { return { error: "bad_shape", detail: id + ": na" }; }
+      if (["justification", "notes"].some(function (f) { return has(s, f) && typeof s[f] !== "string"; })) {
+        return { error: "bad_shape", detail: id + ": justification or notes" };
+      }
+      if (!has(D.subelements, id)) { unknown.push(id); continue; }
+      var justification = s.justification || "";
+      var entry = { rating: rating, na: !!s.na && justification.trim() !== "", justification: justification, notes: s.notes || "" };
+      if (!isEmpty(entry)) { state.subelements[id] = entry; }
+    }
+    Object.keys(obj.expectations).forEach(function (e) {
+      if (!has(D.expectations, e)) { unknown.push(e); } else if (obj.expectations[e] === true) { state.expectations[e] = true; }
+    });
+    for (var j = 0; j < obj.plan.length; j++) {
+      var p = obj.plan[j];
+      if (typeof p !== "string") { return { error: "bad_shape", detail: "plan" }; }
+      if (!has(D.practices, p)) { unknown.push(p); } else if (state.plan.indexOf(p) < 0) { state.plan.push(p); }
+    }
+    if (unknown.length && order === 0) { return { error: "unknown_ids", ids: unknown }; }
+    return { state: state, dropped: unknown, version: obj.model_version };
+  }
+
+  function isEmpty(entry) {
+    return entry.rating === null && !entry.na && !entry.justification && !entry.notes;
+  }
+
+  function read() {
+    var raw = null;
+    try { raw = window.localStorage.getItem(KEY); } catch (e) { storageOK = false; say(MSG.msg_no_storage, true); }
+    if (!raw) { return emptyState(); }
+    var parsed;
+    try { parsed = JSON.parse(raw); } catch (e) { return emptyState(); }
+    var result = check(parsed);
+    if (result.error) { return emptyState(); }
+    if (result.dropped.length) { say(fmt(MSG.msg_stored_old, { version: result.version, ids: result.dropped.join(", ") })); }
+    return result.state;
+  }
+
+  function write() {
+    state.model_version = D.model_version;
+    state.updated = new Date().toISOString();
+    if (!storageOK) { return; }
+    try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { storageOK = false; say(MSG.msg_no_storage, true); }
+  }
+
+  var state = read();
+
+  function sub(id) {
+    if (!has(state.subelements, id)) { state.subelements[id] = { rating: null, na: false, justification: "", notes: "" }; }
+    return state.subelements[id];
+  }
+  function prune(id) { if (has(state.subelements, id) && isEmpty(state.subelements[id])) { delete state.subelements[id]; } }
+
+  // -- the page ----------------------------------------------------------------------------------
+  function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+
+  function paint() {
+    all("[data-expectation]").forEach(function (cb) { cb.checked = state.expectations[cb.value] === true; });
+    all("[data-rating-for]").forEach(function (r) {
+      var s = state.subelements[r.getAttribute("data-rating-for")];
+      r.checked = !!s && s.rating === parseInt(r.value, 10);
+    });
+    all("[data-na-for]").forEach(function (cb) { var s = state.subelements[cb.getAttribute("data-na-for")]; cb.checked = !!s && s.na; });
+    all("[data-justification-for]").forEach(function (t) { var s = state.subelements[t.getAttribute("data-justification-for")]; t.value = s ? s.justification : ""; mirror(t); });
+    all("[data-notes-for]").forEach(function (t) { var s = state.subelements[t.getAttribute("data-notes-for")]; t.value = s ? s.notes : ""; mirror(t); });
+    all("[data-practice]").forEach(function (cb) { cb.checked = state.plan.indexOf(cb.value) >= 0; });
+    progress();
+    renderPlan();
+  }
+
+  function mirror(textarea) {  // typed text, shown on paper instead of the (clipped) text box
+    var out = textarea.nextElementSibling;
+    if (out && out.classList.contains("portal-cl-written")) { out.textContent = textarea.value; }
+  }
+
+  function counts(subIds) {
+    var c = { rated: 0, total: subIds.length, done: 0, expectations: 0 };
+    subIds.forEach(function (id) {
+      var s = state.subelements[id];
+      if (s && (s.na || s.rating !== null)) { c.rated++; }
+      D.subelements[id].expectations.forEach(function (e) { c.expectations++; if (state.expectations[e]) { c.done++; } });
+    });
+    return c;
+  }
+  function subsOf(scope, id) {
+    if (scope === "element") { return D.elements[id].subelements; }
+    if (scope === "dimension") { return [].concat.apply([], D.dimensions[id].elements.map(function (e) { return D.elements[e].subelements; })); }
+    return Object.keys(D.subelements);
+  }
+  function progress() {
+    all("[data-progress]").forEach(function (p) {
+      var scope = p.getAttribute("data-progress"), id = p.getAttribute("data-id");
+      if (scope === "subelement") {
+        var s = state.subelements[id], c = counts([id]);
+        var rating = s && s.na ? MSG.na_short : (s && s.rating !== null ? D.scale[s.rating].label : MSG.unrated);
+        p.textContent = fmt(MSG.progress_sub, { done: c.done, total: c.expectations, rating: rating });
+      } else {
+        p.textContent = fmt(MSG.progress_group, counts(subsOf(scope, id)));
+      }
+    });
+  }
+
+  function onChange(event, announce) {
+    var t = event.target, id;
+    if (t.hasAttribute("data-expectation")) {
+      if (t.checked) { state.expectations[t.value] = true; } else { delete state.expectations[t.value]; }
+    } else if (t.hasAttribute("data-rating-for")) {
+      id = t.getAttribute("data-rating-for");
+      sub(id).rating = parseInt(t.value, 10);
+    } else if (t.hasAttribute("data-na-for")) {
+      id = t.getAttribute("data-na-for");
+      var why = document.getElementById("why-" + id);
+      if (t.checked && !(why && why.value.trim())) {  // apply or explain: no reason, no "not applicable"
+        t.checked = false;
+        if (why) { why.setAttribute("aria-invalid", "true"); why.focus(); }
+        say(fmt(MSG.msg_need_reason, { id: id }), true);
+        return;
+      }
+      sub(id).na = t.checked;
+    } else if (t.hasAttribute("data-justification-for")) {
+      id = t.getAttribute("data-justification-for");
+      var s = sub(id);
+      s.justification = t.value;
+      mirror(t);
+      if (t.value.trim()) { t.removeAttribute("aria-invalid"); }
+      if (s.na && !t.value.trim()) {
+        s.na = false;
+        var na = document.getElementById("na-" + id);
+        if (na) { na.checked = false; }
+        say(fmt(MSG.msg_reason_removed, { id: id }), true);
+        announce = false;
+      }
+    } else if (t.hasAttribute("data-notes-for")) {
+      id = t.getAttribute("data-notes-for");
+      sub(id).notes = t.value;
+      mirror(t);
+    } else if (t.hasAttribute("data-practice")) {
+      var at = state.plan.indexOf(t.value);
+      if (t.checked && at < 0) { state.plan.push(t.value); }
+      if (!t.checked && at >= 0) { state.plan.splice(at, 1); }
+      all("[data-practice]").forEach(function (cb) { if (cb.value === t.value) { cb.checked = t.checked; } });
+    } else {
+      return;
+    }
+    if (id) { prune(id); }
+    write();
+    progress();
+    if (announce && storageOK) { say(MSG.msg_saved); }
+  }
+
+  // -- files ---------------------------------------------------------------------------------------
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    say(fmt(MSG.msg_exported, { file: name }));
+  }
+  function csvField(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }  // never a formula in a spreadsheet
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function csv(header, rows) {
+    return "\ufeff" + [header].concat(rows).map(function (r) { return r.map(csvField).join(","); }).join("\r\n") + "\r\n";
+  }
+  function yesNo(b) { return b ? MSG.yes : MSG.no; }
+
+  function assessmentCsv() {
+    var rows = [];
+    Object.keys(D.subelements).forEach(function (id) {
+      var info = D.subelements[id], el = D.elements[info.element], s = state.subelements[id] || { rating: null, na: false, justification: "", notes: "" };
+      var where = [el.dimension, info.element, id];
+      rows.push([MSG.row_subelement, id].concat(where, [info.title, "", s.rating === null ? "" : s.rating,
+        s.rating === null ? "" : D.scale[s.rating].label, yesNo(s.na), s.justification, s.notes]));
+      info.expectations.forEach(function (e) {
+        rows.push([MSG.row_expectation, e].concat(where, [D.expectations[e], yesNo(state.expectations[e] === true), "", "", "", "", ""]));
+      });
+    });
+    return csv(D.columns, rows);
+  }
+  function practiceUrl(p) { return new URL(D.practices_url + p + "/", window.location.href).href; }
+  function planCsv() {
+    return csv(D.plan_columns, state.plan.map(function (p) {
+      var info = D.practices[p];
+      return [p, info.title, info.subelements.join(" "), info.effort, practiceUrl(p)];
+    }));
+  }
+
+  function importFile(input) {
+    var file = input.files && input.files[0];
+    if (!file) { return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      input.value = "";
+      var parsed;
+      try { parsed = JSON.parse(String(reader.result)); } catch (e) { say(fmt(MSG.msg_not_json, { file: file.name }), true); return; }
+      var result = check(parsed);
+      if (result.error === "bad_shape") { say(fmt(MSG.msg_bad_shape, { file: file.name, detail: result.detail }), true); return; }
+      if (result.error === "newer") { say(fmt(MSG.msg_newer, { file: file.name, version: result.version, current: D.model_version }), true); return; }
+      if (result.error === "unknown_ids") { say(fmt(MSG.msg_unknown_ids, { file: file.name, ids: result.ids.join(", ") }), true); return; }
+      state = result.state;
+      write();
+      paint();
+      say(result.dropped.length ? fmt(MSG.msg_imported_old, { file: file.name, version: result.version, ids: result.dropped.join(", ") })
+                                : fmt(MSG.msg_imported, { file: file.name }));
+    };
+    reader.onerror = function () { input.value = ""; say(fmt(MSG.msg_not_json, { file: file.name }), true); };
+    reader.readAsText(file);
+  }
+
+  // -- the improvement plan page ---------------------------------------------------------------------
+  function renderPlan() {
+    var box = document.querySelector("[data-portal-plan]");
+    if (!box) { return; }
+    box.textContent = "";
+    var count = document.createElement("p");
+    count.textContent = state.plan.length ? fmt(MSG.plan_count, { n: state.plan.length }) : MSG.plan_empty;
+    box.appendChild(count);
+    Object.keys(D.subelements).forEach(function (sid) {
+      var picked = state.plan.filter(function (p) { return D.practices[p].subelements[0] === sid; });
+      if (!picked.length) { return; }
+      var h = document.createElement("h2");
+      h.textContent = sid + " " + D.subelements[sid].title;
+      var ul = document.createElement("ul");
+      picked.forEach(function (p) {
+        var info = D.practices[p], li = document.createElement("li"), a = document.createElement("a");
+        li.setAttribute("data-plan-practice", p);
+        a.href = D.practices_url + p + "/";
+        a.textContent = info.title;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" (" + info.effort + ")" + (info.summary ? ": " + info.summary : "")));
+        ul.appendChild(li);
+      });
+      box.appendChild(h);
+      box.appendChild(ul);
+    });
+  }
+
+  // -- wiring -----------------------------------------------------------------------------------------
+  all("[data-portal-checklist]").forEach(function (form) {
+    form.addEventListener("change", function (e) { onChange(e, true); });
+    form.addEventListener("input", function (e) { if (e.target.tagName === "TEXTAREA") { onChange(e, false); } });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+  });
+  all("[data-portal-tools]").forEach(function (tools) {
+    tools.addEventListener("click", function (e) {
+      var action = e.target.getAttribute && e.target.getAttribute("data-action");
+      if (action === "export-json") {
+        write();
+        download(MSG.file_stem + "-" + today() + ".json", "application/json", JSON.stringify(state, null, 2) + "\n");
+      } else if (action === "export-csv") {
+        download(MSG.file_stem + "-" + today() + ".csv", "text/csv;charset=utf-8", assessmentCsv());
+      } else if (action === "export-plan") {
+        download(MSG.plan_file_stem + "-" + today() + ".csv", "text/csv;charset=utf-8", planCsv());
+      } else if (action === "print") {
+        window.print();
+      } else if (action === "reset") {
+        if (!window.confirm(MSG.msg_reset_confirm)) { return; }
+        try { window.localStorage.removeItem(KEY); } catch (err) { /* storage off: nothing stored */ }
+        state = emptyState();
+        paint();
+        say(MSG.msg_reset);
+      }
+    });
+    var input = tools.querySelector("[data-action=import]");
+    if (input) { input.addEventListener("change", function () { importFile(input); }); }
+    tools.hidden = false;
+  });
+  all("[data-short-url]").forEach(function (a) { a.textContent = a.href; });  // the full address, for paper
+  window.addEventListener("storage", function (e) {  // the same assessment open in another tab or language
+    if (e.key === KEY) { state = read(); paint(); }
+  });
+  paint();
+})();
