@@ -237,7 +237,8 @@ def test_print_stylesheet_gives_a_clean_a4_handout(tab, site_url, model):
     for sel in chrome:
         assert not page.is_visible(sel), sel
     elements = model.dimensions["7.1"].element_ids
-    assert page.eval_on_selector_all(".portal-cl-element", "els => els.map(e => getComputedStyle(e).breakBefore)") == ["page"] * len(elements)
+    breaks = page.eval_on_selector_all(".portal-cl-element", "els => els.map(e => getComputedStyle(e).breakBefore)")
+    assert breaks == ["page"] * len(elements)
     urls = page.eval_on_selector_all(".portal-cl-shorturl a", "els => els.map(e => e.textContent)")
     assert urls == [f"{site_url}checklists/{e}/" for e in elements]
     assert page.is_visible(".portal-cl-lines")

@@ -1,0 +1,218 @@
+"""Checklists at build level: complete printable forms without JavaScript, generated from the model,
+and workshop spreadsheets (XLSX and CSV) that hold every expectation as values, never formulas."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from macros import checklist_downloads, pages
+from macros.checklists import COLUMNS, SCALE_COLUMNS, column_labels, scale
+from macros.loader import load_model
+from macros.problems import ModelInvalid
+from macros.site_build import build_site
+
+from .conftest import PROJECT, edit_yaml
+from .html_tools import page_file
+
+
+class FormParser(HTMLParser):
+    """Form controls, their labels and the fieldset/legend structure of a built page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.inputs: list[dict] = []
+        self.textareas: list[dict] = []
+        self.labels: dict[str, str] = {}
+        self.fieldsets: list[dict] = []  # {"id", "legend", "inputs": [...]} for every fieldset
+        self.hrefs: list[str] = []
+        self._open: list[dict] = []
+        self._label: str | None = None
+        self._legend: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "fieldset":
+            self._open.append({"id": a.get("id"), "legend": "", "inputs": []})
+        elif tag == "legend" and self._open:
+            self._legend = self._open[-1]
+        elif tag == "input":
+            self.inputs.append(a)
+            for f in self._open:
+                f["inputs"].append(a)
+        elif tag == "textarea":
+            self.textareas.append(a)
+        elif tag == "label":
+            self._label = a.get("for")
+            self.labels.setdefault(self._label, "")
+        elif tag == "a" and "href" in a:
+            self.hrefs.append(a["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "fieldset" and self._open:
+            self.fieldsets.append(self._open.pop())
+        elif tag == "legend":
+            self._legend = None
+        elif tag == "label":
+            self._label = None
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self.labels[self._label] += data
+        if self._legend is not None:
+            self._legend["legend"] += data
+
+
+def form(path: Path) -> FormParser:
+    parser = FormParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(PROJECT / "model")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_whole_model_checklist_is_a_complete_form_without_javascript(real_site, model, lang):
+    page = form(page_file(real_site, lang, "checklists/index.md"))
+    by_id = {i["id"]: i for i in page.inputs if "id" in i}
+    subs = {f["id"][2:]: f for f in page.fieldsets if (f["id"] or "").startswith("s-")}
+    assert list(subs) == sorted(model.subelements, key=list(model.subelements).index) and len(subs) == len(model.subelements)
+    steps = scale(model, lang)
+    for s in model.subelements.values():
+        fieldset = subs[s.id]
+        assert norm(fieldset["legend"]) == norm(f"{s.id} {model.texts[lang]['subelements'][s.id]['title']}")
+        for e in s.expectation_ids:
+            box = by_id[f"x-{e}"]
+            assert box["type"] == "checkbox" and box in fieldset["inputs"]
+            assert norm(model.texts[lang]["expectations"][e]["text"]) in norm(page.labels[f"x-{e}"])
+        radios = [i for i in fieldset["inputs"] if i.get("type") == "radio"]
+        assert [r["value"] for r in radios] == [str(st["value"]) for st in steps]
+        assert {r["name"] for r in radios} == {f"rating-{s.id}"}
+        for r, st in zip(radios, steps, strict=True):
+            assert norm(f"{st['label']}: {st['description']}") in norm(page.labels[r["id"]])
+        assert by_id[f"na-{s.id}"]["type"] == "checkbox" and page.labels[f"na-{s.id}"]
+        picks = {i["value"] for i in fieldset["inputs"] if "data-practice" in i}
+        assert picks == {p.id for p in model.practices_for(s.id)}
+    theirs = ("__search", "__palette_0", "__drawer")  # Material's hidden toggles, not ours
+    every_control = [i for i in page.inputs + page.textareas
+                     if i.get("type") != "hidden" and i.get("id") not in theirs and "data-md-component" not in i]
+    unlabelled = [c.get("id") for c in every_control if not c.get("id") or not norm(page.labels.get(c["id"], ""))]
+    assert unlabelled == [] and len(every_control) > 600
+    text = page_file(real_site, lang, "checklists/index.md").read_text(encoding="utf-8")
+    assert norm(model.ui(lang, "checklists_privacy")) in norm(html.unescape(text))
+    assert 'role="status" aria-live="polite"' in text and "<noscript>" in text
+    assert 'data-portal-tools hidden' in text  # the buttons only appear when the script can serve them
+    assert f"../downloads/checklist-{lang}.xlsx" in page.hrefs and f"../downloads/checklist-{lang}.csv" in page.hrefs
+
+
+def test_dimension_and_element_checklists_hold_exactly_their_items(real_site, model):
+    for lang in ("en", "nl"):
+        for d, dim in model.dimensions.items():
+            page = form(page_file(real_site, lang, f"checklists/{d}/index.md"))
+            wanted = {e for el in dim.element_ids for s in model.elements[el].subelement_ids
+                      for e in model.subelements[s].expectation_ids}
+            assert {i["value"] for i in page.inputs if "data-expectation" in i} == wanted
+        for el in model.elements.values():
+            page = form(page_file(real_site, lang, f"checklists/{el.id}/index.md"))
+            assert [f["id"][2:] for f in page.fieldsets if (f["id"] or "").startswith("s-")] == list(el.subelement_ids)
+
+
+def test_checklists_are_in_the_menu(real_site, model):
+    page = form(page_file(real_site, "nl", "index.md"))
+    for target in ("checklists/", "checklists/plan/", "checklists/7.2/", "checklists/7.2.3/"):
+        assert target in page.hrefs, target
+
+
+def all_cells(sheet):
+    return [cell for row in sheet.iter_rows() for cell in row]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_workshop_spreadsheets_hold_every_expectation_as_values_only(real_site, model, lang):
+    root = real_site / ("nl" if lang == "nl" else "")
+    wb = load_workbook(root / "downloads" / f"checklist-{lang}.xlsx")
+    sheet, scale_sheet = wb.worksheets
+    assert sheet.title == model.ui(lang, "checklists_sheet_checklist")
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == column_labels(model, lang, COLUMNS)
+    texts = {r[1]: r[5] for r in rows[1:]}
+    assert [r[1] for r in rows[1:]] == [i for s in model.subelements.values() for i in (s.id, *s.expectation_ids)]
+    for e in model.expectations:
+        assert texts[e] == model.texts[lang]["expectations"][e]["text"]
+    for s in model.subelements:
+        assert texts[s] == model.texts[lang]["subelements"][s]["title"]
+    steps = scale(model, lang)
+    assert [[c.value for c in row] for row in scale_sheet.iter_rows()] == \
+        [column_labels(model, lang, SCALE_COLUMNS)] + [[s["value"], s["label"], s["description"], s["level"]] for s in steps]
+    for cell in all_cells(sheet) + all_cells(scale_sheet):
+        assert cell.data_type != "f" and not str(cell.value or "").startswith("="), cell.coordinate
+
+    raw = (root / "downloads" / f"checklist-{lang}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0] == rows[0]
+    assert [r[:6] for r in table[1:]] == [[str(v) for v in r[:6]] for r in rows[1:]]
+    assert not any(v.startswith(("=", "+", "@")) for r in table for v in r)
+
+
+def test_a_text_that_looks_like_a_formula_stays_text(model):
+    """openpyxl stores any string starting with "=" as a formula unless told otherwise."""
+    hostile = "=HYPERLINK(\"http://example.org\",\"click\")"
+    e = next(iter(model.expectations))
+    model.texts["en"]["expectations"][e] = {"text": hostile}
+    try:
+        wb = load_workbook(io.BytesIO(checklist_downloads.checklist_xlsx(model, "en")))
+        cell = next(c for c in all_cells(wb.worksheets[0]) if c.value == hostile)
+        assert cell.data_type == "s"
+        assert f",'{hostile[:10]}" in checklist_downloads.checklist_csv(model, "en").decode("utf-8-sig").replace('"', "")
+    finally:
+        del model.texts["en"]["expectations"][e]
+
+
+def test_new_expectation_and_subelement_appear_in_checklists_and_downloads(fixture_project):
+    """Model in data: adding items in YAML is the only edit."""
+    m = fixture_project / "model"
+    edit_yaml(m / "subelements/7.1.1.a.yml", lambda s: s.replace("7.1.1.a-e2]", "7.1.1.a-e2, 7.1.1.a-e3]")
+              if "7.1.1.a-e2]" in s else s.replace("- 7.1.1.a-e2", "- 7.1.1.a-e2\n- 7.1.1.a-e3"))
+    (m / "subelements/7.1.1.c.yml").write_text('id: "7.1.1.c"\nelement: "7.1.1"\nexpectations: ["7.1.1.c-e1"]\n')
+    for lang in ("en", "nl"):
+        (m / f"text/{lang}/added.yml").write_text(
+            f"expectations:\n  7.1.1.a-e3:\n    text: Added expectation {lang}.\n  7.1.1.c-e1:\n    text: Newest check {lang}.\n"
+            f"subelements:\n  7.1.1.c:\n    title: Added sub {lang}\n    summary: S.\n    why: W.\n")
+    site = build_site(fixture_project / "mkdocs.yml")
+    for lang in ("en", "nl"):
+        for src in ("checklists/index.md", "checklists/7.1/index.md", "checklists/7.1.1/index.md"):
+            page = form(page_file(site, lang, src))
+            assert {"x-7.1.1.a-e3", "x-7.1.1.c-e1"} <= {i.get("id") for i in page.inputs}, (lang, src)
+            assert f"Newest check {lang}." in page.labels["x-7.1.1.c-e1"]
+            assert "s-7.1.1.c" in {f["id"] for f in page.fieldsets}
+        wb = load_workbook(site / ("nl" if lang == "nl" else "") / "downloads" / f"checklist-{lang}.xlsx")
+        assert {"7.1.1.a-e3", "7.1.1.c-e1", "7.1.1.c"} <= {row[1].value for row in wb.worksheets[0].iter_rows()}
+    assert len(list(pages.all_pages(load_model(m)))) > 0
+
+
+def test_scale_links_to_real_pyramid_levels(fixture_project):
+    edit_yaml(fixture_project / "model/model.yml",
+              lambda s: s.replace("  pyramid: level-3\n- id: embedded", "  pyramid: level-9\n- id: embedded"))
+    edit_yaml(fixture_project / "model/model.yml", lambda s: s.replace("- id: excellent", "- id: planned"))
+    with pytest.raises(ModelInvalid) as err:
+        load_model(fixture_project / "model")
+    found = [str(p) for p in err.value.problems]
+    lines = (fixture_project / "model/model.yml").read_text().splitlines()
+    bad = 1 + lines.index("  pyramid: level-9")
+    assert f"model/model.yml:{bad}: assessment scale step 'in-place' points to unknown pyramid level 'level-9' — " \
+           "did you mean 'level-3'? (or null)" in found
+    assert any(p.startswith("model/model.yml:") and "step 'planned' appears twice" in p for p in found), found
