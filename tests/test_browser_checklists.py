@@ -83,6 +83,10 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     assert status(page) == "Saved in this browser."
     assert page.inner_text(f"[data-progress=subelement][data-id='{a}']") == \
         f"1 of {len(model.subelements[a].expectation_ids)} ticked · In place"
+    subs_711 = model.elements["7.1.1"].subelement_ids
+    total_711 = sum(len(model.subelements[s].expectation_ids) for s in subs_711)
+    assert page.inner_text("[data-progress=element][data-id='7.1.1']") == \
+        f"2 of {len(subs_711)} sub-elements rated · 2 of {total_711} expectations ticked"
 
     expected_subs = {a: {"rating": 2, "na": False, "justification": "", "notes": "Discussed on 3 March"},
                      b: {"rating": 4, "na": True, "justification": "We have no front office.", "notes": ""}}
