@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -21,7 +20,6 @@ from .model import Model
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _WIDTHS = {"type": 14, "id": 16, "dimension": 10, "element": 10, "subelement": 12, "text": 80, "met": 12, "rating": 12,
            "rating_label": 16, "na": 16, "justification": 40, "notes": 40}
-_FIXED_TIME = datetime(2020, 1, 1)  # same bytes for the same model: no build time in the file
 
 
 def csv_safe(value) -> str:
@@ -47,7 +45,6 @@ def _put(ws, row: int, col: int, value) -> Cell:
 
 def checklist_xlsx(model: Model, lang: str) -> bytes:
     wb = Workbook()
-    wb.properties.created = wb.properties.modified = _FIXED_TIME
     ws = wb.active
     ws.title = model.ui(lang, "checklists_sheet_checklist")
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")

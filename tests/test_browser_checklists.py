@@ -264,3 +264,20 @@ def test_plan_page_lists_the_picked_practices(tab, site_url, model):
     first = page.get_attribute(f"[data-plan-practice='{picks[0]}'] a", "href")
     assert page.evaluate("h => new URL(h, location.href).pathname", first) == f"/nl/practices/{picks[0]}/"
     assert model.texts["nl"]["practices"][picks[0]]["title"] in page.inner_text("[data-portal-plan]")
+
+
+def test_without_javascript_the_checklist_is_a_plain_printable_form(browser, site_url, model):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}nl/checklists/7.2/", wait_until="networkidle")
+        assert page.is_visible(".portal-cl-noscript")
+        assert not page.is_visible("[data-portal-tools]")
+        wanted = [e for el in model.dimensions["7.2"].element_ids for s in model.elements[el].subelement_ids
+                  for e in model.subelements[s].expectation_ids]
+        boxes = page.eval_on_selector_all("[data-expectation]", "els => els.filter(e => e.offsetParent).map(e => e.value)")
+        assert boxes == wanted
+        page.check(sel(f"x-{wanted[0]}"))  # still a real control: it can be ticked before printing
+        assert page.is_checked(sel(f"x-{wanted[0]}"))
+    finally:
+        context.close()
