@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("dimensions", "elements", "subelements", "principles", "practices")
-TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "roles", "efforts", "tags", "assessment_scale")
+TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "assessment_scale", "roles", "efforts", "tags")
 
 
 def clause_key(item_id: str) -> tuple:
