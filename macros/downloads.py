@@ -32,10 +32,28 @@ class Download:
     per_language: bool = True
 
 
+def _trainers() -> tuple[Download, ...]:
+    from . import exports as x
+
+    def per_lang(key: str, stem: str, ext: str, build, media: str) -> tuple[Download, Download]:
+        return (Download(key, lambda lang: f"{stem}-{lang}.{ext}", build, media, f"download_{key}"),
+                Download(f"{key}_all", lambda _lang: f"{stem}.{ext}", lambda m, _l: build(m, x.COMBINED), media,
+                         f"download_{key}", per_language=False))
+
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return (*per_lang("catalogue_json", "catalogue", "json", x.catalogue_json, "application/json"),
+            Download("catalogue_schema", lambda _l: "catalogue.schema.json", x.schema_json, "application/schema+json",
+                     "download_catalogue_schema", per_language=False),
+            *per_lang("practices_csv", "practices", "csv", x.practices_csv, "text/csv"),
+            *per_lang("expectations_csv", "expectations", "csv", x.expectations_csv, "text/csv"),
+            *per_lang("catalogue_xlsx", "catalogue", "xlsx", x.catalogue_xlsx, xlsx))
+
+
 DOWNLOADS: tuple[Download, ...] = (
     Download("checklist-xlsx", lambda lang: checklist_files(lang)["xlsx"], checklist_xlsx,
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "checklists_download_xlsx"),
     Download("checklist-csv", lambda lang: checklist_files(lang)["csv"], checklist_csv, "text/csv", "checklists_download_csv"),
+    *_trainers(),  # catalogue JSON + schema, CSV, XLSX (issue 7)
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import schema_check
+from . import changelog, schema_check
 from .model import KINDS, TEXT_KINDS, Dimension, Element, Model, Practice, Principle, SubElement, clause_key
 from .problems import ModelInvalid, Problem
 from .text_safety import unsafe_parts
@@ -215,7 +215,20 @@ class _Loader:
         if meta_doc:
             self.check_scale(model, meta_doc)
         self.check_texts(model, complete_languages)
+        self.read_changelog(model, meta_doc)
         return model
+
+    def read_changelog(self, model: Model, meta_doc: YamlDoc | None) -> None:
+        """Optional ``changelog.yml``: releases, renamed and retired IDs (see :mod:`macros.changelog`)."""
+        path = self.root / "changelog.yml"
+        doc = self.read(path, "changelog") if path.exists() else None
+        if doc is None:
+            return
+        model.releases = changelog.parse(doc.data)
+        self.problems += changelog.check(model, doc, meta_doc)
+        practices = self.docs["practices"]
+        replaces = {i: tuple(d.data["replaces"]) for i, d in practices.items() if d.data.get("replaces")}
+        self.problems += changelog.check_replaces(model, replaces, lambda i: (practices[i].rel, practices[i].line_of(("replaces",))))
 
     def ref_problem(self, kind: str, item_id: str, field: str, message: str, fix: str) -> None:
         doc = self.docs[kind][item_id]

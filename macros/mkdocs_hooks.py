@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import downloads, languages, navigation, pages, settings
+from macros import downloads, languages, navigation, pages, settings, trainers
 from macros.build_state import current as _state
 from macros.loader import load_model_cached
 from macros.problems import ModelInvalid
@@ -52,6 +52,7 @@ def on_config(config):
     ]
     portal["lang"] = plan.lang
     portal["version"] = model.version
+    portal["trainers"] = trainers.theme_data(model, plan.lang)
     config["nav"] = navigation.build(config.get("nav"), model, plan.lang)
     _state.update(model=model, plan=plan, settings=cfg, edit_sources={})
     return config
@@ -112,6 +113,8 @@ def on_files(files: Files, config) -> Files:
     english = _add_prose_fallback(files, config)
     _state["edit_sources"] = {**_edit_sources(model), **english}
     _state["english_prose"] = set(english)
+    for path, content in trainers.files(model, lang):  # redirects of old URLs, moved anchors, ID index
+        files.append(File.generated(config, path, content=content))
     return files
 
 

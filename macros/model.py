@@ -97,6 +97,8 @@ class Model:
     # the checklists' rating scale, lowest first: [{"id": ..., "pyramid": level id or None}];
     # a stored rating is an index into it
     assessment_scale: list[dict[str, Any]] = field(default_factory=list)
+    # releases from model/changelog.yml (macros.changelog.Release), oldest first; empty without a changelog
+    releases: list[Any] = field(default_factory=list)
 
     @property
     def expectations(self) -> dict[str, str]:

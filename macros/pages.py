@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import checklists, figures
 from .markup import ENV, Foreign, rel_link, rel_url
 from .model import Model
+from .trainers_views import TrainerViews
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class PageType:
     template: str
     title_key: str = ""  # listing pages: their title is this interface string
     title_format_key: str = ""  # item pages: an interface string with {title} around "<id> <title>"
+    in_search: bool = True  # False: left out of the search index (print views repeat what other pages say)
 
 
 def _one(src: str) -> Callable[[str], str]:
@@ -52,6 +54,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("checklist_element", lambda m: m.elements, lambda i: checklists.src("element", i), "checklist_element.md.j2",
              title_format_key="checklists_page_title"),
     PageType("checklist_plan", lambda m: ["plan"], _one(checklists.src("plan")), "checklist_plan.md.j2", "checklists_plan_title"),
+    PageType("downloads", lambda m: ["downloads"], _one("downloads/index.md"), "downloads.md.j2", "trainers_downloads_title"),
+    PageType("changelog", lambda m: ["changelog"], _one("changelog/index.md"), "changelog.md.j2", "trainers_changelog_title"),
+    PageType("print", lambda m: ["print"], _one("print/index.md"), "print.md.j2", "trainers_print_title", in_search=False),
+    PageType("handout", lambda m: m.elements, lambda i: f"print/{i}/index.md", "handout.md.j2", in_search=False),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 
@@ -89,6 +95,8 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
     # Entity-escaped, like MkDocs' own titles, because Material prints nav titles unescaped.
     front = {"title": html.escape(" ".join(title.split())), "render_macros": False,
              "portal_kind": page_type.name, "portal_id": item_id}
+    if not page_type.in_search:
+        front["search"] = {"exclude": True}
     return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
 
 
@@ -97,7 +105,7 @@ def fallback_notice(model: Model, lang: str, here: str) -> str:
     return ENV.get_template("_fallback_notice.md.j2").render(v=Views(model, lang, here))
 
 
-class Views:
+class Views(TrainerViews):
     """Gathers what a template needs, already translated and linked from the current page."""
 
     def __init__(self, model: Model, lang: str, here: str):

@@ -62,6 +62,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
             except (Abort, ConfigurationError, PluginError) as err:
                 warnings = "\n".join(collector.warnings)
                 raise BuildFailed(f"[{lang}] {err}\n{warnings}".rstrip()) from err
+        _check_published(config_file, staging)
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -75,6 +76,16 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
         else:
             os.environ[ENV_VAR] = previous
     return target
+
+
+def _check_published(config_file: Path, staging: Path) -> None:
+    """Every URL in published-urls.txt (if the project has one) must still work in the new site."""
+    from . import published
+
+    listed = published.read(config_file.parent / published.FILE_NAME)
+    problems = published.unresolved(staging, listed, configured_languages(config_file)) if listed else []
+    if problems:
+        raise BuildFailed("published URLs that would break:\n" + "\n".join(problems))
 
 
 class _Collector(logging.Handler):

@@ -1,0 +1,97 @@
+"""Old URLs keep working: redirect pages, "retired" pages and moved anchors, all from the changelog.
+
+For every ID that left the model (see :mod:`macros.changelog`):
+
+- an item that had its own page gets, at that old address, a small redirect page (meta refresh, a
+  script that keeps the ``#anchor``, a plain link, ``noindex``) to the item that took over, or a
+  normal portal page saying it was retired and pointing to the changelog;
+- an item that lived at an anchor (an expectation, a practice on a sub-element page) is added to
+  ``assets/moved-anchors.json``, which ``trainers.js`` reads when a page is opened on an anchor it
+  does not have.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+
+from . import changelog
+from .inventory import LINK_KIND, Link, primary
+from .markup import ENV
+from .model import Model
+from .pages import Views
+
+MOVED_ANCHORS = "assets/moved-anchors.json"
+
+
+def _page_dir(src: str) -> str:
+    return src[: -len("index.md")] if src.endswith("index.md") else src[:-3] + "/"
+
+
+def relative(from_src: str, to: Link) -> str:
+    rel = posixpath.relpath(_page_dir(to.src) or ".", _page_dir(from_src) or ".")
+    return ("./" if rel == "." else rel + "/") + (f"#{to.anchor}" if to.anchor else "")
+
+
+def release_anchor(version: str) -> str:
+    return "release-" + version.replace(".", "-")
+
+
+def _retired_page_src(kind: str, old: str) -> str | None:
+    home = LINK_KIND[kind].home(old)
+    return None if home.anchor else home.src
+
+
+def redirect_html(model: Model, lang: str, from_src: str, to: Link) -> str:
+    target = relative(from_src, to)
+    default_hash = f"#{to.anchor}" if to.anchor else ""  # the reader's own #anchor wins: the target page may map it on
+    title = model.ui(lang, "trainers_moved_title")
+    label = f"{to.id} {model.text(lang, to.kind + 's', to.id)[0].get('title', '')}".strip()
+    return (f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title)}</title>\n"
+            '<meta name="robots" content="noindex">\n'
+            f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n'
+            f'<link rel="canonical" href="{html.escape(target)}">\n'
+            f"<script>location.replace({json.dumps(target.split('#')[0])} + (location.hash || {json.dumps(default_hash)}));</script>\n"
+            f'</head>\n<body>\n<p>{html.escape(model.ui(lang, "trainers_moved_text"))} '
+            f'<a href="{html.escape(target)}">{html.escape(label)}</a></p>\n</body>\n</html>\n')
+
+
+def retired_page(model: Model, lang: str, change: changelog.Change, src: str) -> str:
+    view = Views(model, lang, src)
+    kind_label = model.ui(lang, f"trainers_kind_{change.kind}")
+    text = model.ui(lang, "trainers_retired_text").format(kind=kind_label, id=change.old, version=change.version)
+    body = ENV.get_template("retired.md.j2").render(
+        v=view, text=text, changelog=view.link("changelog", "changelog", release_anchor(change.version)))
+    title = html.escape(f"{change.old}: {model.ui(lang, 'trainers_retired_title')}")
+    front = {"title": title, "render_macros": False, "portal_kind": "retired", "portal_id": change.old,
+             "search": {"exclude": True}}
+    return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+
+
+def files(model: Model, lang: str) -> list[tuple[str, str]]:
+    """(site path, content) of every redirect page, retired page and the moved-anchors map, for one language."""
+    out: list[tuple[str, str]] = []
+    anchors: dict[str, dict[str, str]] = {}
+    for change in changelog.model_changes(model):
+        if change.kind not in LINK_KIND:
+            continue
+        kind, target = changelog.final_target(model, change)
+        to = primary(model, kind, target) if target else None
+        page_src = _retired_page_src(change.kind, change.old)
+        if page_src and to:
+            out.append((page_src.replace(".md", ".html"), redirect_html(model, lang, page_src, to)))
+        elif page_src:
+            out.append((page_src, retired_page(model, lang, change, page_src)))
+        if change.kind in ("expectation", "practice"):  # kinds also shown at an anchor on other pages
+            # "to": the anchor to try on the page the reader opened; "page": where to go when it is not there.
+            if to:
+                page = _page_dir(to.src) + (f"#{to.anchor}" if to.anchor else "")
+                anchors[change.old] = {"to": to.id, "page": page}
+            elif page_src:
+                anchors[change.old] = {"to": "", "page": _page_dir(page_src)}
+            else:
+                anchors[change.old] = {"to": "", "page": f"changelog/#{release_anchor(change.version)}"}
+    out.append((MOVED_ANCHORS, json.dumps(anchors, indent=1, sort_keys=True) + "\n"))
+    return out

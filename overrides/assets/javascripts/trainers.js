@@ -1,0 +1,190 @@
+/* Trainers' tools, added to pages that work without them (progressive enhancement):
+   - "Copy link" and "Cite this page" under the page title; a copy-link button on every item
+     heading and expectation (keyed on the ids the templates already produce);
+   - success or failure announced in a polite live region;
+   - old anchors of renamed or retired items lead to their new place (assets/moved-anchors.json);
+   - for print: the page's own address on top and the address after each internal link.
+   Strings and page data come from the JSON in partials/trainers.html. */
+(function () {
+  "use strict";
+  var data = document.getElementById("portal-trainers");
+  if (!data) return;
+  var cfg = JSON.parse(data.textContent);
+  var T = cfg.text;
+  var ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5"/></svg>';
+
+  function fmt(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  function pageUrl() { return location.origin + location.pathname; }
+  function plainText(el) {
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .portal-copy").forEach(function (x) { x.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  /* Old anchors: an expectation or practice that was renamed or retired. */
+  function followMovedAnchor() {
+    var frag = decodeURIComponent(location.hash.slice(1));
+    if (!frag || document.getElementById(frag) || !window.fetch) return;
+    var root = new URL(cfg.moved.replace(/assets\/moved-anchors\.json$/, "") || "./", location.href);
+    fetch(cfg.moved).then(function (r) { return r.ok ? r.json() : {}; }).then(function (map) {
+      var move = Object.prototype.hasOwnProperty.call(map, frag) ? map[frag] : null;
+      if (!move) return;
+      if (move.to && document.getElementById(move.to)) location.replace("#" + move.to);
+      else location.replace(new URL(move.page, root).href);
+    }).catch(function () { /* offline from file://: the page still shows */ });
+  }
+  followMovedAnchor();
+  window.addEventListener("hashchange", followMovedAnchor);
+
+  /* Search by ID: the search engine splits "ask-once-team-norm" into words, so an exact ID typed in the
+     search box is looked up in assets/item-ids.json and offered first; Enter goes straight to it. */
+  var search = document.querySelector("[data-md-component=search-query]");
+  var output = document.querySelector(".md-search__output");
+  if (search && output && window.fetch) {
+    var ids = null;
+    var hit = document.createElement("a");
+    hit.className = "portal-id-hit";
+    hit.hidden = true;
+    output.prepend(hit);
+    var load = function () {
+      if (!ids) ids = fetch(cfg.ids).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+      return ids;
+    };
+    var idRoot = new URL(cfg.ids.replace(/assets\/item-ids\.json$/, "") || "./", location.href);
+    var update = function () {
+      var key = search.value.trim().toLowerCase();
+      load().then(function (map) {
+        var item = key && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : null;
+        hit.hidden = !item;
+        if (item) {
+          hit.href = new URL(item.url, idRoot).href;
+          hit.textContent = item.id + " " + item.title;
+        }
+      });
+    };
+    search.addEventListener("focus", load);
+    search.addEventListener("input", update);
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !hit.hidden && hit.href) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        location.href = hit.href;
+      }
+    }, true);
+  }
+
+  /* Live region: screen readers hear the result; sighted users see it briefly. */
+  var status = document.createElement("div");
+  status.className = "portal-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+  var hideTimer;
+  function announce(message) {
+    status.textContent = message;
+    status.classList.add("is-visible");
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { status.classList.remove("is-visible"); status.textContent = ""; }, 6000);
+  }
+
+  function copy(text, message, button) {
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "portal-offscreen";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      if (button) button.focus();
+      announce(ok ? message : T.copy_failed);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { announce(message); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function button(className, html, label) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = className;
+    b.innerHTML = html;
+    if (label) { b.setAttribute("aria-label", label); b.title = label; }
+    return b;
+  }
+
+  var article = document.querySelector(".md-content article") || document.querySelector(".md-content");
+  if (!article) return;
+  var h1 = article.querySelector("h1");
+
+  /* Copy link next to each item heading and expectation. */
+  article.querySelectorAll("h2[id], h3[id], .portal-expectations li[id]").forEach(function (el) {
+    var label = el.tagName === "LI" ? el.id : plainText(el);
+    var b = button("portal-copy", ICON, fmt(T.copy_link_to, { label: label }));
+    b.addEventListener("click", function () {
+      var url = pageUrl() + "#" + el.id;
+      copy(url, fmt(T.copied, { url: url }), b);
+    });
+    var id = el.tagName === "LI" ? el.querySelector(".portal-id") : null;
+    if (id) id.after(b); else el.appendChild(b);
+  });
+
+  /* Copy link and cite this, under the page title. */
+  function citation() {
+    var now = new Date();
+    var date = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+    var text = plainText(h1) + ". ";
+    if (cfg.id && cfg.clause_kinds.indexOf(cfg.kind) >= 0) text += cfg.standard + ", " + fmt(T.clause, { id: cfg.id }) + ". ";
+    else if (cfg.id && cfg.kind === "practice") text += T.id + " " + cfg.id + ". ";
+    text += cfg.site + ", " + fmt(T.cite_version, { version: cfg.version }) + ". ";
+    return text + pageUrl() + " (" + fmt(T.cite_accessed, { date: date }) + ").";
+  }
+  if (h1) {
+    var bar = document.createElement("div");
+    bar.className = "portal-share";
+    var copyPage = button("portal-button", T.copy_link);
+    copyPage.addEventListener("click", function () {
+      copy(pageUrl(), fmt(T.copied, { url: pageUrl() }), copyPage);
+    });
+    var toggle = button("portal-button", T.cite_title);
+    var cite = document.createElement("div");
+    cite.className = "portal-cite";
+    cite.id = "portal-cite";
+    cite.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", cite.id);
+    toggle.addEventListener("click", function () {
+      cite.hidden = !cite.hidden;
+      toggle.setAttribute("aria-expanded", String(!cite.hidden));
+    });
+    var text = document.createElement("p");
+    text.className = "portal-cite__text";
+    text.textContent = citation();
+    var copyCite = button("portal-button", T.cite_copy);
+    copyCite.addEventListener("click", function () { copy(text.textContent, T.cite_copied, copyCite); });
+    cite.append(text, copyCite);
+    bar.append(copyPage, toggle, cite);
+    h1.after(bar);
+
+    var source = document.createElement("p");
+    source.className = "portal-print-source";
+    source.textContent = T.short_url + ": " + location.host + location.pathname;
+    h1.before(source);
+  }
+
+  /* Print: short address after each internal link (print view and handouts print their own). */
+  if (cfg.kind !== "print" && cfg.kind !== "handout") {
+    article.querySelectorAll("a[href]:not(.headerlink)").forEach(function (a) {
+      var url = new URL(a.href, location.href);
+      if (url.origin === location.origin && url.pathname !== location.pathname) {
+        a.setAttribute("data-print-url", url.host + url.pathname + url.hash);
+      }
+    });
+  }
+})();

@@ -1,0 +1,153 @@
+"""The catalogue as data: exports read back with their libraries, match the model, validate against the
+published schema; the Downloads page lists every registered download with its real size."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from macros import downloads, pages
+from macros.downloads import Download
+from macros.loader import load_model
+from macros.trainers_views import human_size
+
+from .conftest import PROJECT
+from .html_tools import parse
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model(PROJECT / "model")
+
+
+def files(real_site):
+    return {"en": real_site / "downloads", "nl": real_site / "nl" / "downloads", "all": real_site / "downloads"}
+
+
+@pytest.mark.parametrize("lang,name", [("en", "catalogue-en.json"), ("nl", "catalogue-nl.json"), ("all", "catalogue.json")])
+def test_json_validates_against_the_published_schema_and_matches_the_model(real_site, model, lang, name):
+    schema = json.loads((real_site / "downloads" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    data = json.loads((files(real_site)[lang] / name).read_text(encoding="utf-8"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(data)]
+    assert errors == [], errors[:10]
+    assert data["model_version"] == model.version
+    langs = ["en", "nl"] if lang == "all" else [lang]
+    assert data["languages"] == langs
+    for kind in ("dimensions", "elements", "subelements", "principles", "practices"):
+        assert [x["id"] for x in data[kind]] == list(getattr(model, kind)), kind
+    assert [x["id"] for x in data["expectations"]] == list(model.expectations)
+    practice = data["practices"][0]
+    p_id = practice["id"]
+    for x in langs:
+        assert practice["title"][x] == model.texts[x]["practices"][p_id]["title"]
+        assert practice["steps"][x] == model.texts[x]["practices"][p_id]["steps"]
+        assert practice["url"][x] == ("/nl" if x == "nl" else "") + f"/practices/{p_id}/"
+    assert data["expectations"][0]["url"]["en" if lang != "nl" else "nl"].endswith(f"/#{data['expectations'][0]['id']}")
+
+
+def test_schema_rejects_a_broken_catalogue(real_site):
+    schema = json.loads((real_site / "downloads" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((real_site / "downloads" / "catalogue-en.json").read_text(encoding="utf-8"))
+    del data["practices"][0]["title"]
+    data["practices"][1]["level"] = 7
+    assert len(list(Draft202012Validator(schema).iter_errors(data))) == 2
+
+
+def _csv(path):
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+@pytest.mark.parametrize("lang,suffix", [("en", "-en"), ("nl", "-nl"), ("all", "")])
+def test_csv_has_one_row_per_practice_and_per_expectation(real_site, model, lang, suffix):
+    folder = files(real_site)[lang]
+    practices = _csv(folder / f"practices{suffix}.csv")
+    expectations = _csv(folder / f"expectations{suffix}.csv")
+    assert [r["id"] for r in practices] == list(model.practices)
+    assert [r["id"] for r in expectations] == list(model.expectations)
+    assert {r["model_version"] for r in practices + expectations} == {model.version}
+    first = practices[0]
+    text_lang = "nl" if lang == "nl" else "en"
+    title = first["title_en"] if lang == "all" else first["title"]
+    assert title == model.texts[text_lang]["practices"][first["id"]]["title"]
+    if lang == "all":
+        assert first["title_nl"] == model.texts["nl"]["practices"][first["id"]]["title"]
+    steps = first["steps_en" if lang == "all" else "steps"].split("\n")
+    assert steps == model.texts[text_lang]["practices"][first["id"]]["steps"]
+    sub = expectations[0]["subelement"]
+    assert sub == model.expectations[expectations[0]["id"]]
+
+
+@pytest.mark.parametrize("lang,name", [("en", "catalogue-en.xlsx"), ("nl", "catalogue-nl.xlsx"), ("all", "catalogue.xlsx")])
+def test_xlsx_reads_back_with_openpyxl(real_site, model, lang, name):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(files(real_site)[lang] / name, read_only=True)
+    assert wb.sheetnames == ["about", "practices", "expectations"]
+    about = {row[0]: row[1] for row in wb["about"].iter_rows(values_only=True)}
+    assert about["model_version"] == model.version
+    practices = list(wb["practices"].iter_rows(values_only=True))
+    expectations = list(wb["expectations"].iter_rows(values_only=True))
+    assert [r[1] for r in practices[1:]] == list(model.practices)
+    assert [r[1] for r in expectations[1:]] == list(model.expectations)
+    header = practices[0]
+    col = header.index("title_nl" if lang == "all" else "title")
+    text_lang = "en" if lang == "en" else "nl"
+    assert practices[1][col] == model.texts[text_lang]["practices"][practices[1][1]]["title"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_downloads_page_lists_every_registered_download_with_its_size(real_site, model, lang):
+    root = real_site / ("nl/" if lang == "nl" else "")
+    page_file = root / "downloads" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    info = parse(page_file)
+    hrefs = {h for h, _a in info.links}
+    for d in downloads.DOWNLOADS:
+        built = (root if d.per_language else real_site) / downloads.site_path(d, lang)
+        assert built.exists(), built
+        href = ("../" if d.per_language or lang == "en" else "../../") + downloads.site_path(d, lang)
+        assert href in hrefs, (d.key, href)
+        assert f"<td>{human_size(built.stat().st_size, lang)}</td>" in html, (d.key, built.stat().st_size)
+
+
+def test_a_newly_registered_download_appears_on_the_page_without_template_edits(model, monkeypatch):
+    extra = Download("glossary_tbx", lambda lang: f"terms-{lang}.tbx", lambda m, lang: b"x" * 3000, "application/x-tbx",
+                     "download_catalogue_json")
+    monkeypatch.setattr(downloads, "DOWNLOADS", (*downloads.DOWNLOADS, extra))
+    text = pages.render(model, "en", pages.PAGE_TYPE["downloads"], "downloads")
+    assert '<a href="../downloads/terms-en.tbx" download>' in text and "<td>3 KiB</td>" in text
+
+
+def test_changelog_page_and_version_in_every_footer(real_site, model):
+    changelog = parse(real_site / "changelog" / "index.html")
+    assert "release-" + model.version.replace(".", "-") in changelog.ids
+    for lang, root in (("en", real_site), ("nl", real_site / "nl")):
+        for page in (root / "index.html", root / "model" / "7.2.2.4" / "index.html", root / "practices" / "index.html"):
+            text = page.read_text(encoding="utf-8")
+            assert f'<p class="portal-version"><span>{model.ui(lang, "trainers_version").format(version=model.version)}' in text
+
+
+def test_print_view_and_handouts_hold_every_item_with_short_urls(real_site, model):
+    for prefix in ("", "nl/"):
+        whole = "".join(parse(real_site / prefix / "print" / "index.html").text)
+        for s in model.subelements:
+            assert f"/{prefix}model/{s}/" in whole
+        for e in model.expectations:
+            assert e in whole
+        for p in model.practices:
+            assert f"/{prefix}practices/{p}/" in whole
+        handout_file = real_site / prefix / "print" / "7.2.2" / "index.html"
+        handout = "".join(parse(handout_file).text)
+        subs = model.elements["7.2.2"].subelement_ids
+        assert handout_file.read_text(encoding="utf-8").count("<h2 ") == len(subs)  # one section per sub-element
+        for s in model.elements["7.2.2"].subelement_ids:
+            assert f"/{prefix}model/{s}/" in handout
+            for e in model.subelements[s].expectation_ids:
+                assert e in handout
+            for p in model.practices_for(s):
+                assert f"/{prefix}practices/{p.id}/" in handout
