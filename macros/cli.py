@@ -4,7 +4,7 @@
 language into ``site/`` atomically, ``serve`` builds and serves both languages
 with rebuild on change, ``coverage`` prints the catalogue counts, ``status``
 prints translation coverage and stale translations (and records fingerprints), ``urls``
-adds new items' URLs to ``published-urls.txt``.
+adds new items' URLs to ``model/published-urls.txt``.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("coverage", help="print practices and expectations per element and principle")
     c.add_argument("--model", default=str(PROJECT / "model"))
     c.set_defaults(func=lambda a: _lazy("coverage", "coverage_command")(a))
-    u = sub.add_parser("urls", help="add the URLs of new items to published-urls.txt (never removes a line)")
+    u = sub.add_parser("urls", help="add the URLs of new items to model/published-urls.txt (never removes a line)")
     u.add_argument("--config", default=str(PROJECT / "mkdocs.yml"))
     u.set_defaults(func=lambda a: _lazy("trainers", "urls_command")(a))
     args = parser.parse_args(argv)

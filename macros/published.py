@@ -1,6 +1,6 @@
 """The committed list of published URLs, and the check that every one still works.
 
-``published-urls.txt`` holds one URL path (with ``#anchor`` for items shown
+``model/published-urls.txt`` holds one URL path (with ``#anchor`` for items shown
 inside a page) per line, for every language, sorted. ``python -m macros urls``
 adds the URLs of new items and never removes one. After every full build the
 list is checked against the built site: each line must open a page that has
@@ -22,7 +22,7 @@ from .model import Model
 from .pages import all_pages
 from .redirects import MOVED_ANCHORS
 
-FILE_NAME = "published-urls.txt"
+FILE_NAME = "model/published-urls.txt"  # beside the model it lists; a project with another model has its own
 HEADER = ("# Published URLs: every one must keep working (checked after each build). Never remove a line;\n"
           "# rename or retire the item in model/changelog.yml instead. Add new ones: python -m macros urls\n")
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -80,8 +80,12 @@ def _follow(page: Path) -> Path | None:
     return Path(posixpath.normpath(str(page.parent / target))) / "index.html"
 
 
-def unresolved(site: Path, entries: list[tuple[int, str]], languages: list[str], file_name: str = FILE_NAME) -> list[str]:
-    """Every listed URL that no longer works in the built ``site``, as ``file:line: what — fix``."""
+def unresolved(site: Path, entries: list[tuple[int, str]], languages: list[str], file_name: str = FILE_NAME,
+               hidden: frozenset[str] = frozenset()) -> list[str]:
+    """Every listed URL that no longer works in the built ``site``, as ``file:line: what — fix``.
+
+    ``hidden``: practice IDs a fork chose not to publish (``local/hide.yml``); their URLs are its own decision.
+    """
     _ids.cache_clear()
     moved_maps: dict[str, dict] = {}
     others = [p for p in prefixes(languages) if p]
@@ -89,6 +93,8 @@ def unresolved(site: Path, entries: list[tuple[int, str]], languages: list[str],
     for line, url in entries:
         path, _, frag = url.partition("#")
         root = next((p for p in others if path.startswith("/" + p)), "")
+        if frag in hidden or path.removeprefix("/" + root) in {f"practices/{h}/" for h in hidden}:
+            continue
         page = _page(site, path)
         target = _follow(page) if page.exists() else None
         fix = "restore it, or record the rename/retirement in model/changelog.yml so it redirects"

@@ -57,7 +57,7 @@ def files(model: Model, lang: str) -> list[tuple[str, str]]:
 
 
 def urls_command(args) -> int:
-    """``python -m macros urls``: add the URLs of new items to published-urls.txt, never remove one."""
+    """``python -m macros urls``: add the URLs of new items to model/published-urls.txt, never remove one."""
     from . import published
     from .loader import load_model
     from .problems import ModelInvalid

@@ -57,7 +57,7 @@ def test_item_urls_contain_the_item_id(model):
 def test_published_list_covers_the_current_model_and_is_sorted(model):
     file = PROJECT / published.FILE_NAME
     listed = [u for _n, u in published.read(file)]
-    assert listed == sorted(set(listed)), "published-urls.txt must be sorted, without repeats"
+    assert listed == sorted(set(listed)), "model/published-urls.txt must be sorted, without repeats"
     current = published.current(model, configured_languages(PROJECT / "mkdocs.yml"), PROJECT / "docs" / "en")
     missing = sorted(current - set(listed))
     assert missing == [], f"run `python -m macros urls`; missing: {missing[:20]}"
@@ -71,7 +71,7 @@ def test_every_published_url_resolves_in_the_built_site(real_site):
 
 
 def test_urls_command_adds_new_and_never_removes(tmp_path):
-    file = tmp_path / published.FILE_NAME
+    file = tmp_path / "published-urls.txt"
     file.write_text("# header\n/old/gone/\n/model/\n")
     added = published.add_new(file, {"/model/", "/new/"})
     assert added == ["/new/"]
@@ -269,3 +269,11 @@ def test_redirect_and_retired_pages_are_valid_html(renamed_site):
     errors = [f"{m['url']}: {m['message']}" for m in messages
               if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_MARKUP)]
     assert errors == []
+
+
+def test_checker_leaves_out_practices_a_fork_hides(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="x"></p>')
+    entries = [(1, "/practices/gone/"), (2, "/nl/practices/gone/"), (3, "/a/#gone"), (4, "/practices/other/")]
+    found = published.unresolved(tmp_path, entries, ["en", "nl"], hidden=frozenset({"gone"}))
+    assert [p.split(" ")[0] for p in found] == [f"{published.FILE_NAME}:4:"]
