@@ -201,7 +201,10 @@ def model_svg(model: Model, lang: str, lay: Layout, href: Callable[[str, str], s
                    title=model.ui(lang, "figures_model_title"))
 
 
-LEVELS = range(5)  # the self-assessment scale of the shared contract: 0 not started .. 4 excellent
+def scale_labels(model: Model, lang: str) -> list[tuple[int, str]]:
+    """The self-assessment scale (model.yml ``assessment_scale``) as (stored rating, label), lowest first."""
+    return [(n, model.text(lang, "assessment_scale", step["id"])[0].get("label", step["id"]))
+            for n, step in enumerate(model.assessment_scale)]
 
 
 def model_figure(model: Model, lang: str, href: Callable[[str, str], str]) -> Markup:
@@ -215,7 +218,7 @@ def model_figure(model: Model, lang: str, href: Callable[[str, str], str]) -> Ma
         "model_title", "caption", "list_summary", "assessment_title", "assessment_intro", "assessment_line",
         "assessment_none")}
     return _render("model_figure.html.j2", wide=model_svg(model, lang, WIDE, href), tall=model_svg(model, lang, TALL, href),
-                   dims=dims, ui=ui, levels=[(n, model.ui(lang, f"figures_level_{n}")) for n in LEVELS],
+                   dims=dims, ui=ui, levels=scale_labels(model, lang),
                    centre=model.ui(lang, "figures_centre"))
 
 

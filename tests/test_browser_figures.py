@@ -149,7 +149,7 @@ def test_saved_self_assessment_colours_elements_with_numbers_and_words(browser, 
     lines = view.locator(".portal-assessment-view__lines li").all_text_contents()
     assert len(lines) == len(model.elements)
     title = model.texts[lang]["elements"]["7.1.1"]["title"]
-    level_3 = model.ui(lang, "figures_level_3")
+    level_3 = model.texts[lang]["assessment_scale"][model.assessment_scale[3]["id"]]["label"]
     assert lines[0] == model.ui(lang, "figures_assessment_line").format(
         id="7.1.1", title=title, avg="3", level=level_3, rated=2, total=3)
     assert lines[1].startswith("7.1.2 ") and lines[1] == model.ui(lang, "figures_assessment_none").format(
