@@ -37,7 +37,7 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     print(f"model OK: {len(model.dimensions)} dimensions, {len(model.elements)} elements, "
           f"{len(model.subelements)} sub-elements, {len(model.principles)} principles, "
-          f"{len(model.expectations)} expectations, {len(model.practices)} practices; "
+          f"{len(model.expectations)} expectations, {len(model.practices)} practices, {len(model.terms)} glossary terms; "
           f"languages: {', '.join(sorted(model.texts))}"
           + (f"; local: {len(model.local)} items, {len(model.hidden)} hidden" if model.local or model.hidden else ""))
     return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .checklist_downloads import checklist_csv, checklist_xlsx
 from .checklists import download_files as checklist_files
+from . import glossary_export
 from .model import Model
 
 
@@ -54,6 +55,10 @@ DOWNLOADS: tuple[Download, ...] = (
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "checklists_download_xlsx"),
     Download("checklist-csv", lambda lang: checklist_files(lang)["csv"], checklist_csv, "text/csv", "checklists_download_csv"),
     *_trainers(),  # catalogue JSON + schema, CSV, XLSX (issue 7)
+    # the glossary (issue 6): both languages in each file, a copy in each language build
+    Download("glossary-csv", lambda _lang: "glossary.csv", glossary_export.csv_bytes, "text/csv", "glossary_download_csv"),
+    Download("glossary-tbx", lambda _lang: "glossary.tbx", glossary_export.tbx_bytes, "application/x-tbx+xml",
+             "glossary_download_tbx"),
 )
 
 

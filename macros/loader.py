@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import changelog, schema_check
+from . import changelog, schema_check, terms_loader
 from .model import KINDS, TEXT_KINDS, Dimension, Element, Model, Practice, Principle, SubElement, clause_key
 from .problems import ModelInvalid, Problem
 from .text_safety import unsafe_parts
@@ -183,11 +183,13 @@ class _Loader:
                                                  "assessment_scale": [], "roles": [], "efforts": [], "tags": []}
         self.read_structure()
         self.read_hidden()
+        self.docs["terms"] = terms_loader.read(self)
         texts = self.read_texts()
         for kinds in texts.values():
             for item_id in self.hidden:
                 kinds.get("practices", {}).pop(item_id, None)
-        d = {k: {i: doc.data for i, doc in sorted(v.items(), key=lambda kv: clause_key(kv[0]))} for k, v in self.docs.items()}
+        d = {k: {i: doc.data for i, doc in sorted(v.items(), key=lambda kv: clause_key(kv[0]))} for k, v in self.docs.items()
+             if k in KINDS}
         d["practices"] = dict(sorted(d["practices"].items()))
         model = Model(
             version=meta["version"], standard=meta["standard"],
@@ -207,6 +209,7 @@ class _Loader:
             text_origin={k: v for k, v in self.text_origin.items() if not (k[1] == "practices" and k[2] in self.hidden)},
             fingerprints=self.read_fingerprints(sorted(texts)),
             assessment_scale=[dict(step) for step in meta["assessment_scale"]],
+            terms=terms_loader.terms(self.docs["terms"]),
         )
         if "en" not in texts:
             self.problems.append(Problem("model/text", 1, "there is no English text", "add model/text/en/*.yml"))
@@ -216,6 +219,7 @@ class _Loader:
             self.check_scale(model, meta_doc)
         self.check_texts(model, complete_languages)
         self.read_changelog(model, meta_doc)
+        terms_loader.check(self, model, self.docs["terms"], complete_languages)
         return model
 
     def read_changelog(self, model: Model, meta_doc: YamlDoc | None) -> None:
@@ -291,6 +295,7 @@ class _Loader:
             "pyramid": [p["id"] for p in m.pyramid], "effect_chain": list(m.effect_chain),
             "roles": m.roles, "efforts": m.efforts, "tags": m.tags,
             "assessment_scale": [step["id"] for step in m.assessment_scale],
+            "roles": m.roles, "efforts": m.efforts, "tags": m.tags, "terms": list(m.terms),
         }
         for lang, kinds in m.texts.items():
             for kind, items in kinds.items():

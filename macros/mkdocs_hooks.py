@@ -5,19 +5,21 @@ or writes anything), applies a fork's ``local/portal.yml`` (name, colours,
 logo, links) and builds the navigation; ``on_files`` adds one generated page
 per model item, the generated downloads and a fork's ``local/assets/``;
 ``on_page_markdown`` points "edit this page" of a generated page at the YAML
-file behind it. Everything else is pure functions elsewhere.
+file behind it; ``on_post_page`` adds inline glossary definitions.
+Everything else is pure functions elsewhere.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import downloads, languages, navigation, pages, settings, trainers
+from macros import downloads, glossary, languages, navigation, pages, settings, term_marks, trainers
 from macros.build_state import current as _state
 from macros.loader import load_model_cached
 from macros.problems import ModelInvalid
@@ -183,3 +185,21 @@ def on_page_content(html_out: str, page, config, files) -> str:
     lang = model.source_language
     return f'<div lang="{lang}">{head}{sep}</div>\n{notice}<div lang="{lang}">{rest}</div>'.replace(
         f'<div lang="{lang}"></div>', "")
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Define glossary terms in place on every page but the glossary's own and the print views.
+
+    After the search plugin has read the page (``on_page_context``), so the
+    definitions do not leak into every page's search text. Print views print
+    every link's address, which would follow each defined term.
+    """
+    if page.file.src_uri.startswith(("glossary/", "print/")):
+        return output
+    model, lang = _state["model"], _state["plan"].lang
+    key = ("term_index", lang, id(model))
+    if key not in _state:
+        _state[key] = term_marks.TermIndex(glossary.matchers(model, lang), lang)
+    here = page.url.rstrip("/") or "."
+    url = posixpath.relpath("glossary", here) + "/"
+    return term_marks.mark_terms(output, _state[key], url)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("dimensions", "elements", "subelements", "principles", "practices")
-TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "assessment_scale", "roles", "efforts", "tags")
+TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "assessment_scale", "roles", "efforts", "tags", "terms")
 
 
 def clause_key(item_id: str) -> tuple:
@@ -65,6 +65,20 @@ class Practice:
         return self.subelement_ids[0]
 
 
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: structure only; its words per language are text kind ``terms``."""
+
+    id: str
+    status: str              # standard | model | management | public-sector
+    source: str              # document it comes from, e.g. "ISO 11367"; "portal" for this portal's own terms
+    clause: str              # clause in that document ("3.4"), or ""
+    related: tuple[str, ...]
+    elements: tuple[str, ...]
+    subelements: tuple[str, ...]
+    inline: bool = True      # defined in place on other pages; false for words common in an everyday sense
+
+
 @dataclass
 class Model:
     version: str
@@ -99,6 +113,7 @@ class Model:
     assessment_scale: list[dict[str, Any]] = field(default_factory=list)
     # releases from model/changelog.yml (macros.changelog.Release), oldest first; empty without a changelog
     releases: list[Any] = field(default_factory=list)
+    terms: dict[str, Term] = field(default_factory=dict)  # glossary, sorted by ID
 
     @property
     def expectations(self) -> dict[str, str]:

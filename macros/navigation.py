@@ -2,7 +2,8 @@
 
 ``mkdocs.yml`` lists the hand-written pages and marks where the generated
 sections go (``model/index.md``, ``principles/index.md``,
-``practices/index.md``, ``status/index.md``, ``checklists/index.md``); this module expands those markers, so a new element
+``practices/index.md``, ``status/index.md``, ``checklists/index.md``,
+``glossary/index.md``); this module expands those markers, so a new element
 or sub-element shows up in the menu with no edit to the config.
 """
 
@@ -58,6 +59,7 @@ def build(configured: list | None, model: Model, lang: str) -> list:
         "practices/index.md": lambda: {html.escape(model.ui(lang, "nav_practices")): "practices/index.md"},
         "status/index.md": lambda: {html.escape(model.ui(lang, "localise_nav_status")): "status/index.md"},
         "checklists/index.md": lambda: _checklists_section(model, lang),
+        "glossary/index.md": lambda: {html.escape(model.ui(lang, "nav_glossary")): ["glossary/index.md", "glossary/lookup/index.md"]},
     }
     items = list(configured) if configured else ["index.md", *expand]
     return [expand[item]() if isinstance(item, str) and item in expand else item for item in items]

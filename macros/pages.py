@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import checklists, figures
+from . import checklists, figures, glossary
 from .markup import ENV, Foreign, rel_link, rel_url
 from .model import Model
 from .trainers_views import TrainerViews
@@ -58,6 +58,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("changelog", lambda m: ["changelog"], _one("changelog/index.md"), "changelog.md.j2", "trainers_changelog_title"),
     PageType("print", lambda m: ["print"], _one("print/index.md"), "print.md.j2", "trainers_print_title", in_search=False),
     PageType("handout", lambda m: m.elements, lambda i: f"print/{i}/index.md", "handout.md.j2", in_search=False),
+    PageType("glossary", lambda m: ["glossary"], _one("glossary/index.md"), "glossary.md.j2", "glossary_title"),
+    PageType("glossary_lookup", lambda m: ["lookup"], _one("glossary/lookup/index.md"), "glossary_lookup.md.j2", "glossary_lookup_title"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 
@@ -103,6 +105,9 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
 def fallback_notice(model: Model, lang: str, here: str) -> str:
     """The "not yet translated" notice (raw HTML), for generated and prose pages alike."""
     return ENV.get_template("_fallback_notice.md.j2").render(v=Views(model, lang, here))
+
+
+_TERM_DEFAULTS = {"abbreviation": "", "synonyms": [], "note": ""}  # optional term fields
 
 
 class Views(TrainerViews):
@@ -271,6 +276,46 @@ class Views(TrainerViews):
                            "stale": len(k.stale), "unrecorded": len(k.unrecorded)} for k in st.kinds],
                 "stale": [f"{k.kind} {i}" for k in st.kinds for i in k.stale][:200]})
         return {"languages": languages}
+
+    # -- glossary ----------------------------------------------------------------
+    def _term(self, term_id: str) -> dict[str, Any]:
+        t = self.m.terms[term_id]
+        others = [{"lang": lang, "language_name": self.m.ui(lang, "language_name"), **_TERM_DEFAULTS,
+                   **self.m.texts[lang]["terms"][term_id]}
+                  for lang in glossary.languages_with_terms(self.m) if lang != self.lang and term_id in self.m.texts[lang]["terms"]]
+        return {**_TERM_DEFAULTS, **self.text("terms", term_id), "status": self.ui(f"glossary_status_{t.status}"), "status_id": t.status,
+                "source": glossary.source_label(self.m, self.lang, term_id), "others": others,
+                "related": [{**_TERM_DEFAULTS, **self.text("terms", r), "link": Markup(f"#{r}")} for r in t.related],
+                "places": [self.ref("element", e, "elements") for e in t.elements]
+                + [self.ref("subelement", s, "subelements") for s in t.subelements]}
+
+    def _glossary(self, _id: str) -> dict[str, Any]:
+        from . import downloads  # not at the top: downloads -> exports -> inventory -> pages
+
+        letters: dict[str, list[dict[str, Any]]] = {}
+        for term_id in glossary.ordered(self.m, self.lang):
+            entry = self._term(term_id)
+            letters.setdefault(glossary.initial(entry["term"]), []).append(entry)
+        return {"letters": [{"label": letter, "anchor": Markup("letter-" + ("other" if letter == "#" else letter.lower())),
+                             "entries": entries} for letter, entries in letters.items()],
+                "count": len(self.m.terms), "lookup": self.link("glossary_lookup", "lookup"),
+                "downloads": [{"title": self.ui(d.title_key), "link": rel_link(self.here, downloads.site_path(d, self.lang))}
+                              for d in downloads.DOWNLOADS if d.key.startswith("glossary-")]}
+
+    def _glossary_lookup(self, _id: str) -> dict[str, Any]:
+        langs = glossary.languages_with_terms(self.m)
+        entry_url = rel_url(self.here, "glossary/index.md")
+        rows = []
+        for term_id in glossary.ordered(self.m, self.lang):
+            cells = []
+            for lang in langs:
+                fields = self.m.texts[lang]["terms"].get(term_id, {})
+                cells.append({"lang": lang, "term": fields.get("term", ""), "abbreviation": fields.get("abbreviation", ""),
+                              "url": Markup(f"{entry_url}#{term_id}") if lang == self.lang else None})
+            rows.append({"id": Markup(term_id), "cells": cells,
+                         "status": self.ui(f"glossary_status_{self.m.terms[term_id].status}")})
+        columns = [{"lang": lang, "label": self.m.ui(lang, "language_name"), "sorted": lang == self.lang} for lang in langs]
+        return {"columns": columns, "rows": rows, "glossary": self.link("glossary", "glossary")}
 
 
 def _foreign(value: Any, lang: str) -> Any:

@@ -8,7 +8,11 @@ from pathlib import Path
 
 
 class PageParser(HTMLParser):
-    """Collects what tests look at: lang, title, ids, links, resource URLs and text."""
+    """Collects what tests look at: lang, title, ids, links, resource URLs and text.
+
+    ``text`` is what a reader reads: inline glossary definitions (hidden tooltips, announced
+    only as a link's description) are left out, so sentences around a defined term stay whole.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -19,6 +23,7 @@ class PageParser(HTMLParser):
         self.resources: list[str] = []
         self.scripts: int = 0
         self._in_title = False
+        self._in_tip = False
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -27,6 +32,8 @@ class PageParser(HTMLParser):
             self.lang = a.get("lang")
         if tag == "title":
             self._in_title = True
+        if tag == "span" and a.get("role") == "tooltip":
+            self._in_tip = True
         if "id" in a:
             self.ids.add(a["id"])
         if tag == "a" and "href" in a:
@@ -42,11 +49,14 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag == "span":
+            self._in_tip = False
 
     def handle_data(self, data):
         if self._in_title:
             self.title += data
-        self.text.append(data)
+        if not self._in_tip:
+            self.text.append(data)
 
 
 def parse(path: Path) -> PageParser:
