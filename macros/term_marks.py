@@ -24,6 +24,11 @@ from html.parser import HTMLParser
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "button", "label", "summary",
                        "select", "option", "textarea", "script", "style", "abbr", "dfn", "svg", "title", "nav", "caption",
                        "strong", "b", "dt", "th"})
+# Elements with one of these classes are left alone too: labels and a figure's text alternative (which must
+# hold exactly the figure's links), plus an opt-out any template can use.
+SKIP_CLASSES = frozenset({"portal-badge", "portal-model-figure__list", "portal-no-terms"})
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                       "track", "wbr"})
 # Plural and other endings a term may carry in running text, per language.
 ENDINGS = {"en": ("es", "s"), "nl": ("'s", "’s", "en", "s", "n")}
 
@@ -77,21 +82,31 @@ class _Marker(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.index, self.url = index, glossary_url
         self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []  # open elements and whether each one stops marking
         self.skipping = 0
         self.done: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         self.out.append(self.get_starttag_text())
-        if tag in SKIP_TAGS:
-            self.skipping += 1
+        if tag in VOID_TAGS:
+            return
+        classes = next((v or "" for k, v in attrs if k == "class"), "").split()
+        skip = tag in SKIP_TAGS or not SKIP_CLASSES.isdisjoint(classes)
+        self.open.append((tag, skip))
+        self.skipping += skip
 
     def handle_startendtag(self, tag, attrs):
         self.out.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         self.out.append(f"</{tag}>")
-        if tag in SKIP_TAGS and self.skipping:
-            self.skipping -= 1
+        if not any(t == tag for t, _ in self.open):
+            return  # a stray end tag closes nothing
+        while self.open:  # also closes elements left open inside it (<p>, <li>)
+            t, skip = self.open.pop()
+            self.skipping -= skip
+            if t == tag:
+                break
 
     def handle_data(self, data):
         if not self.skipping:

@@ -141,6 +141,14 @@ def test_text_inside_links_headings_code_and_controls_is_never_touched(tag):
     assert marks(html + "<p>element</p>") == [("element", "element")]
 
 
+def test_labels_and_figure_text_alternatives_are_left_alone():
+    html = ('<p>An <span class="portal-badge">element</span></p><details class="portal-model-figure__list"><p>element</p>'
+            '<ul><li>element<li>element</ul></details><div class="x portal-no-terms"><p>element<br>element</div>')
+    assert mark_terms(html, INDEX, "g/", scope=None) == html
+    assert marks(html + "<p>an element</p>") == [("element", "element")]
+    assert marks("<ul><li>x<li>y</ul></p><p>an element</p>") == [("element", "element")]  # stray and implied end tags
+
+
 def test_only_text_changes_and_only_inside_the_scope():
     html = ('<html><head><title>element</title></head><body><nav>element</nav>'
             '<article class="md-content__inner"><!-- element --><p title="element">Q&amp;A &#169; an <em>element</em>.</p>'
