@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import glossary_export
 from .checklist_downloads import checklist_csv, checklist_xlsx
 from .checklists import download_files as checklist_files
-from . import glossary_export
 from .model import Model
 
 

@@ -293,7 +293,6 @@ class _Loader:
             "dimensions": list(m.dimensions), "elements": list(m.elements), "subelements": list(m.subelements),
             "principles": list(m.principles), "practices": list(m.practices), "expectations": list(m.expectations),
             "pyramid": [p["id"] for p in m.pyramid], "effect_chain": list(m.effect_chain),
-            "roles": m.roles, "efforts": m.efforts, "tags": m.tags,
             "assessment_scale": [step["id"] for step in m.assessment_scale],
             "roles": m.roles, "efforts": m.efforts, "tags": m.tags, "terms": list(m.terms),
         }
