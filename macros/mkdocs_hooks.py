@@ -187,14 +187,18 @@ def on_page_content(html_out: str, page, config, files) -> str:
         f'<div lang="{lang}"></div>', "")
 
 
+# Pages without inline definitions: the glossary itself; print views (they print every link's address);
+# checklists (forms filled in with the keyboard: a link per term would add tab stops between the questions).
+NO_TERM_MARKS = ("glossary/", "print/", "checklists/")
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Define glossary terms in place on every page but the glossary's own and the print views.
+    """Define glossary terms in place on every page but those in ``NO_TERM_MARKS``.
 
     After the search plugin has read the page (``on_page_context``), so the
-    definitions do not leak into every page's search text. Print views print
-    every link's address, which would follow each defined term.
+    definitions do not leak into every page's search text.
     """
-    if page.file.src_uri.startswith(("glossary/", "print/")):
+    if page.file.src_uri.startswith(NO_TERM_MARKS):
         return output
     model, lang = _state["model"], _state["plan"].lang
     key = ("term_index", lang, id(model))

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 # Text under these elements is left alone (strong, dt and th hold labels such as "Why:", not running text).
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "button", "label", "summary",
                        "select", "option", "textarea", "script", "style", "abbr", "dfn", "svg", "title", "nav", "caption",
-                       "strong", "b", "dt", "th"})
+                       "strong", "b", "dt", "th", "legend"})
 # Elements with one of these classes are left alone too: labels and a figure's text alternative (which must
 # hold exactly the figure's links), plus an opt-out any template can use.
 SKIP_CLASSES = frozenset({"portal-badge", "portal-model-figure__list", "portal-no-terms"})

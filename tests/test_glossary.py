@@ -134,7 +134,8 @@ def test_matching_respects_word_boundaries_case_and_plurals():
     assert marks("<p>Twee werkwijzen en drie KPI's</p>", nl) == [("practice", "werkwijzen"), ("kpi", "KPI's")]
 
 
-@pytest.mark.parametrize("tag", ["a", "h1", "h2", "h3", "h6", "code", "pre", "button", "label", "summary", "strong", "th"])
+@pytest.mark.parametrize("tag", ["a", "h1", "h2", "h3", "h6", "code", "pre", "button", "label", "summary", "strong", "th",
+                                 "legend"])
 def test_text_inside_links_headings_code_and_controls_is_never_touched(tag):
     html = f'<{tag} class="x">An element here<span> and an element</span></{tag}>'
     assert mark_terms(html, INDEX, "g/", scope=None) == html
@@ -271,3 +272,12 @@ def test_a_term_added_in_yaml_appears_everywhere(fixture_project):
     assert 'data-term="river"' in page_file(site, "nl", "glossary/lookup/index.md").read_text(encoding="utf-8")
     assert b"river,model,portal" in (site / "downloads" / "glossary.csv").read_bytes()
     assert b'<termEntry id="river">' in (site / "nl" / "downloads" / "glossary.tbx").read_bytes()
+
+
+def test_no_inline_definitions_in_forms_print_views_or_the_glossary(real_site):
+    marked = page_file(real_site, "nl", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
+    assert MARK.search(marked)  # the same run does mark an ordinary page
+    for lang in ("en", "nl"):
+        for src in ("checklists/index.md", "checklists/7.1.1/index.md", "print/index.md", "print/7.1.1/index.md",
+                    "glossary/index.md", "glossary/lookup/index.md"):
+            assert 'class="portal-term"' not in page_file(real_site, lang, src).read_text(encoding="utf-8"), (lang, src)
