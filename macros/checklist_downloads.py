@@ -16,23 +16,17 @@ from openpyxl.styles import Alignment, Font
 
 from .checklists import COLUMNS, SCALE_COLUMNS, blank_rows, column_labels, scale
 from .model import Model
+from .spreadsheet_safety import csv_rows
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _WIDTHS = {"type": 14, "id": 16, "dimension": 10, "element": 10, "subelement": 12, "text": 80, "met": 12, "rating": 12,
            "rating_label": 16, "na": 16, "justification": 40, "notes": 40}
-
-
-def csv_safe(value) -> str:
-    """A CSV field spreadsheet programs will not run as a formula (OWASP's CSV injection advice)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def checklist_csv(model: Model, lang: str) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(column_labels(model, lang, COLUMNS))
-    writer.writerows([csv_safe(v) for v in row] for row in blank_rows(model, lang))
+    writer.writerows(csv_rows(blank_rows(model, lang)))
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 (é, ë) correctly
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from .inventory import primaries
 from .model import Model
+from .spreadsheet_safety import csv_rows, xlsx_row
 
 COMBINED = "all"
 
@@ -163,7 +164,7 @@ def _csv(rows_of: Callable[[dict[str, Any]], list[list[Any]]]) -> Callable[[Mode
     def build(model: Model, lang: str) -> bytes:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerows(rows_of(catalogue(model, lang)))  # list cells keep one item per line inside the quoted cell
+        writer.writerows(csv_rows(rows_of(catalogue(model, lang))))  # list cells keep one item per line inside the quoted cell
         return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8 correctly
     return build
 
@@ -189,12 +190,12 @@ def _workbook(model: Model, lang: str) -> bytes:
     about = wb.create_sheet("about")
     for row in (["portal", data["portal"]], ["standard", data["standard"]], ["model_version", data["model_version"]],
                 ["languages", ", ".join(data["languages"])]):
-        about.append(row)
+        about.append(xlsx_row(about, row))
     for title, rows in (("practices", practice_rows(data)), ("expectations", expectation_rows(data))):
         sheet = wb.create_sheet(title)
         sheet.freeze_panes = "C2"  # keep the header row and the IDs in view
         for row in rows:
-            sheet.append(row)
+            sheet.append(xlsx_row(sheet, row))
     wb.properties.created = datetime(2000, 1, 1)
     out = io.BytesIO()
     wb.save(out)

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from . import glossary
 from .model import Model
+from .spreadsheet_safety import csv_rows
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TEXT_FIELDS = ("term", "abbreviation", "synonyms", "definition", "note")
@@ -33,8 +34,8 @@ def csv_bytes(model: Model, _lang: str = "") -> bytes:
             fields = model.texts[lang].get("terms", {}).get(term.id, {})
             cells += [fields.get("term", ""), fields.get("abbreviation", ""), "; ".join(fields.get("synonyms", [])),
                       fields.get("definition", ""), fields.get("note", "")]
-        writer.writerow([term.id, term.status, term.source, term.clause, *cells,
-                         " ".join(term.related), " ".join(term.elements), " ".join(term.subelements)])
+        writer.writerow(csv_rows([[term.id, term.status, term.source, term.clause, *cells,
+                                   " ".join(term.related), " ".join(term.elements), " ".join(term.subelements)]])[0])
     return out.getvalue().encode("utf-8-sig")
 
 

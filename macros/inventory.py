@@ -3,7 +3,7 @@
 Trainers link to items by ID; this registry is the one place that says where
 each kind of item can be linked. The published-URL list, the redirects of
 renamed or retired items and the tests all read it, so a new kind of item
-(glossary terms, checklists) is one ``LinkKind`` entry here.
+is one ``LinkKind`` entry here.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ LINK_KINDS: tuple[LinkKind, ...] = (
     LinkKind("expectation", lambda m: (Link("expectation", e, src_of(m, "subelement", s), e) for e, s in m.expectations.items()),
              lambda i: Link("expectation", i, PAGE_TYPE["subelement"].src(i.rsplit("-e", 1)[0]), i)),
     LinkKind("practice", _practice_links, _page_home("practice")),
+    LinkKind("term", lambda m: (Link("term", t, PAGE_TYPE["glossary"].src("glossary"), t) for t in m.terms),
+             lambda i: Link("term", i, PAGE_TYPE["glossary"].src("glossary"), i)),
 )
 LINK_KIND = {k.name: k for k in LINK_KINDS}
 

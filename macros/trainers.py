@@ -44,7 +44,7 @@ def id_index(model: Model, lang: str) -> str:
                 continue
             fields = model.text(lang, k + "s", item_id)[0]
             url = link.path().lstrip("/")
-            title = fields.get("title") or fields.get("text", "")
+            title = fields.get("title") or fields.get("term") or fields.get("text", "")
             index[item_id.lower()] = {"id": item_id, "url": url, "title": title if len(title) <= 80 else title[:79] + "…"}
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

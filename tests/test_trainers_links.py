@@ -47,6 +47,7 @@ def test_every_item_kind_has_a_working_anchor_in_both_languages(real_site, model
     assert by_kind["expectation"] == len(model.expectations)
     assert by_kind["practice"] == len(model.practices) + sum(len(p.subelement_ids) for p in model.practices.values())
     assert by_kind["subelement"] == len(model.subelements) and by_kind["principle"] == len(model.principles)
+    assert by_kind["term"] == len(model.terms) > 0
 
 
 def test_item_urls_contain_the_item_id(model):
@@ -62,6 +63,7 @@ def test_published_list_covers_the_current_model_and_is_sorted(model):
     missing = sorted(current - set(listed))
     assert missing == [], f"run `python -m macros urls`; missing: {missing[:20]}"
     assert "/model/7.2.2.4/#7.2.2.4-e1" in listed and "/nl/model/7.2.2.4/#7.2.2.4-e1" in listed
+    assert "/glossary/#co-creation" in listed and "/nl/glossary/#co-creation" in listed
 
 
 def test_every_published_url_resolves_in_the_built_site(real_site):
