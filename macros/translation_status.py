@@ -135,9 +135,11 @@ def render_text(statuses: list[LanguageStatus], show_missing: bool = False) -> s
     for st in statuses:
         role = "source language" if st.source else ("must be complete and current" if st.required else "reported only")
         lines.append(f"{st.lang} ({st.name}): {st.translated}/{st.total} items translated ({st.percent:.1f}%) - {role}")
-        lines.append(f"  {'kind':<14} {'translated':>12} {'%':>6} {'stale':>6} {'unrecorded':>11}")
+        width = max([len("kind"), *(len(k.kind) for k in st.kinds)])  # kinds come from the data: fit the longest
+        lines.append(f"  {'kind':<{width}} {'translated':>12} {'%':>6} {'stale':>6} {'unrecorded':>11}")
         for k in st.kinds:
-            lines.append(f"  {k.kind:<14} {f'{k.translated}/{k.total}':>12} {k.percent:>6.1f} {len(k.stale):>6} {len(k.unrecorded):>11}")
+            done = f"{k.translated}/{k.total}"
+            lines.append(f"  {k.kind:<{width}} {done:>12} {k.percent:>6.1f} {len(k.stale):>6} {len(k.unrecorded):>11}")
         for k in st.kinds:
             for item in k.stale:
                 lines.append(f"  stale: {k.kind} {item}")

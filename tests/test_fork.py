@@ -22,6 +22,8 @@ from macros.site_build import build_site
 from .conftest import FIXTURE_MODEL, PROJECT
 from .html_tools import page_file, parse, search_docs
 
+ARTIFACTS = PROJECT / "test-artifacts"
+
 HIDDEN, LOCAL = "open-ledger", "local-buddy-visits"
 REPO = "https://git.example.org/stadt/portal"
 
@@ -296,6 +298,8 @@ def expected_totals(fork_root: Path) -> dict[str, int]:
 
 def test_status_reports_coverage_and_the_stale_string(fork):
     run = fork["status"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "fork-status.txt").write_text(run.stdout, encoding="utf-8")  # for people to read, not compared
     assert run.returncode == 0, run.stderr  # en and nl are complete and current; de only reports
     sections = dict(re.findall(r"^(\w+) \(.*?\n(.*?)(?=^\w+ \(|\Z)", run.stdout, re.S | re.M))
     assert set(sections) == {"en", "nl", "de"}
