@@ -78,7 +78,7 @@ class ChecklistViews:
     def _common(self, heading_of: str = "") -> dict[str, Any]:
         v = self.v
         heading = v.ui("checklists_page_title").replace("{title}", heading_of) if heading_of else ""
-        return {"heading": heading, "scale": scale(self.m, v.lang), "data": self.data_island(with_summaries=v.here == src("plan")),
+        return {"heading": heading, "scale": scale(self.m, v.lang), "data": self.data_island(),
                 "index_link": rel_link(v.here, src("checklists")), "plan_link": rel_link(v.here, src("plan")),
                 "plan_url": rel_url(v.here, src("plan"))}
 
@@ -112,25 +112,27 @@ class ChecklistViews:
     def plan(self) -> dict[str, Any]:
         return self._common()
 
-    def data_island(self, with_summaries: bool = False) -> Markup:
-        """Everything the browser script needs about the whole model, as JSON safe inside <script>.
+    def data_island(self) -> Markup:
+        """What the browser script needs about this page; the model itself comes from :func:`script_file`."""
+        return _json_for_script({"practices_url": str(rel_url(self.v.here, "practices/index.md"))})  # + "<id>/"
+
+    def shared_data(self) -> dict[str, Any]:
+        """Everything the browser script needs about the whole model, the same on every checklist page.
 
         Exports and progress cover the whole model whichever checklist page is open, and imports are
-        checked against every ID, so each page carries the full list (titles in its language).
+        checked against every ID, so the script needs the full list (titles in this language). It is
+        one cached file per language rather than a copy in every page.
         """
         v, m = self.v, self.m
         ui = m.ui
 
         def practice(p) -> dict[str, Any]:
             t = v.text("practices", p.id)
-            out = {"title": t["title"], "subelements": list(p.subelement_ids), "effort": v.label("efforts", p.effort)}
-            if with_summaries:
-                out["summary"] = t["summary"]
-            return out
+            return {"title": t["title"], "summary": t["summary"], "subelements": list(p.subelement_ids),
+                    "effort": v.label("efforts", p.effort)}
 
-        data = {
+        return {
             "storage_key": STORAGE_KEY, "schema": SCHEMA, "model_version": m.version,
-            "practices_url": str(rel_url(v.here, "practices/index.md")),  # + "<id>/" is a practice's page
             "scale": [{"label": s["label"]} for s in scale(m, v.lang)],
             "dimensions": {d: {"title": v.text("dimensions", d)["title"], "elements": list(x.element_ids)}
                            for d, x in m.dimensions.items()},
@@ -144,6 +146,20 @@ class ChecklistViews:
             "plan_columns": column_labels(m, v.lang, PLAN_COLUMNS),
             "messages": {k: ui(v.lang, f"checklists_{k}") for k in _SCRIPT_MESSAGES},
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        # "<" never appears raw, so no "</script>" or "<!--" in model text can end the script element early.
-        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+SCRIPT_FILE = "assets/javascripts/checklist-data.js"
+
+
+def script_file(model: Model, lang: str) -> tuple[str, str]:
+    """The model data of the checklist script, as a script that sets ``window.portalChecklistData``."""
+    from .pages import Views  # pages imports this module
+
+    data = ChecklistViews(Views(model, lang, src("checklists"))).shared_data()
+    return SCRIPT_FILE, f"window.portalChecklistData = {_json_for_script(data)};\n"
+
+
+def _json_for_script(data: dict[str, Any]) -> Markup:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "<" never appears raw, so no "</script>" or "<!--" in model text can end a script element early.
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import downloads, glossary, languages, navigation, pages, settings, term_marks, trainers
+from macros import checklists, downloads, glossary, languages, navigation, pages, settings, term_marks, trainers
 from macros.build_state import current as _state
 from macros.loader import load_model_cached
 from macros.problems import ModelInvalid
@@ -115,7 +115,8 @@ def on_files(files: Files, config) -> Files:
     english = _add_prose_fallback(files, config)
     _state["edit_sources"] = {**_edit_sources(model), **english}
     _state["english_prose"] = set(english)
-    for path, content in trainers.files(model, lang):  # redirects of old URLs, moved anchors, ID index
+    for path, content in [*trainers.files(model, lang),  # redirects of old URLs, moved anchors, ID index
+                          checklists.script_file(model, lang)]:  # the model data of the checklist script
         files.append(File.generated(config, path, content=content))
     return files
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from macros.problems import ModelInvalid
 from macros.site_build import build_site
 
 from .conftest import PROJECT, edit_yaml
-from .html_tools import page_file
+from .html_tools import LANG_ROOT, page_file
 
 
 class FormParser(HTMLParser):
@@ -128,6 +130,21 @@ def test_dimension_and_element_checklists_hold_exactly_their_items(real_site, mo
         for el in model.elements.values():
             page = form(page_file(real_site, lang, f"checklists/{el.id}/index.md"))
             assert [f["id"][2:] for f in page.fieldsets if (f["id"] or "").startswith("s-")] == list(el.subelement_ids)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_script_data_is_one_shared_file_per_language_with_the_whole_model(real_site, model, lang):
+    """Exports and import checks need every ID; one cached file carries them instead of a copy per page."""
+    script = (real_site / LANG_ROOT[lang] / "assets/javascripts/checklist-data.js").read_text(encoding="utf-8")
+    data = json.loads(re.fullmatch(r"window\.portalChecklistData = (.*);\n", script, re.S).group(1))
+    assert list(data["expectations"]) == list(model.expectations)
+    assert set(data["practices"]) == set(model.practices) and data["model_version"] == model.version
+    assert data["expectations"][next(iter(model.expectations))] == model.texts[lang]["expectations"][next(iter(model.expectations))]["text"]
+    for src in ("checklists/index.md", "checklists/plan/index.md", f"checklists/{next(iter(model.elements))}/index.md"):
+        page = page_file(real_site, lang, src).read_text(encoding="utf-8")
+        assert 'assets/javascripts/checklist-data.js"' in page
+        island = re.search(r'<script type="application/json" id="portal-cl-data">(.*?)</script>', page, re.S).group(1)
+        assert len(island) < 200 and next(iter(model.expectations)) not in island
 
 
 def test_checklists_are_in_the_menu(real_site, model):

@@ -4,14 +4,15 @@
  * note and plan pick is kept in this browser's localStorage under one key shared by every language
  * ("portal-assessment", schema 1; see the shared contract in CONTRIBUTING.md). Nothing is ever sent
  * anywhere: there is no network call in this file. What the script knows about the model (IDs, titles,
- * the scale, the export columns, its messages) comes from the page's JSON data island, generated from
- * model/, so a new expectation or sub-element needs no change here.
+ * the scale, the export columns, its messages) comes from assets/javascripts/checklist-data.js, generated
+ * from model/ once per language (loaded before this script), and the page's small JSON data island, so a
+ * new expectation or sub-element needs no change here.
  */
 (function () {
   "use strict";
   var island = document.getElementById("portal-cl-data");
-  if (!island) { return; }
-  var D = JSON.parse(island.textContent);
+  if (!island || !window.portalChecklistData) { return; }
+  var D = Object.assign({}, window.portalChecklistData, JSON.parse(island.textContent));
   var MSG = D.messages;
   var KEY = D.storage_key;
   var statusEl = document.querySelector("[data-portal-status]");
