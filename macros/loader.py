@@ -72,13 +72,14 @@ class _Loader:
             self.read_folder(kind, self.root / kind, local=False)
         self.read_folder("practices", self.local / "practices", local=True)
 
-    def read_folder(self, kind: str, folder: Path, local: bool) -> None:
+    def item_docs(self, folder: Path, schema: str):
+        """Schema-checked one-item-per-file docs of a folder, with their IDs; the file name must be the ID."""
         for path in sorted(folder.glob("*")):
             if path.suffix != ".yml":
                 self.problems.append(Problem(self.rel(path), 1, f"unexpected file in {self.rel(folder)}/",
                                              "model files end in .yml; rename or remove it"))
                 continue
-            doc = self.read(path, _SINGULAR[kind])
+            doc = self.read(path, schema)
             if doc is None:
                 continue
             item_id = str(doc.data["id"])
@@ -86,6 +87,10 @@ class _Loader:
                 self.problems.append(Problem(doc.rel, doc.line_of(("id",)),
                                              f"id '{item_id}' does not match the file name '{path.name}'",
                                              f"rename the file to {item_id}.yml (IDs are never changed once published)"))
+            yield doc, item_id
+
+    def read_folder(self, kind: str, folder: Path, local: bool) -> None:
+        for doc, item_id in self.item_docs(folder, _SINGULAR[kind]):
             if local != item_id.startswith(LOCAL_PREFIX):
                 self.problems.append(Problem(doc.rel, doc.line_of(("id",)), f"id '{item_id}' is in the wrong namespace",
                                              f"IDs in local/ start with '{LOCAL_PREFIX}', upstream IDs never do "

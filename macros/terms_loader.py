@@ -27,19 +27,7 @@ _WHAT = {"related": "related term", "elements": "element", "subelements": "sub-e
 def read(loader: _Loader) -> dict[str, YamlDoc]:
     """Schema-checked term files by ID (a missing folder means an empty glossary)."""
     docs: dict[str, YamlDoc] = {}
-    for path in sorted((loader.root / FOLDER).glob("*")):
-        if path.suffix != ".yml":
-            loader.problems.append(Problem(loader.rel(path), 1, f"unexpected file in model/{FOLDER}/",
-                                           "term files end in .yml; rename or remove it"))
-            continue
-        doc = loader.read(path, "term")
-        if doc is None:
-            continue
-        term_id = str(doc.data["id"])
-        if path.stem != term_id:
-            loader.problems.append(Problem(doc.rel, doc.line_of(("id",)),
-                                           f"id '{term_id}' does not match the file name '{path.name}'",
-                                           f"rename the file to {term_id}.yml (term IDs are anchors and never change)"))
+    for doc, term_id in loader.item_docs(loader.root / FOLDER, "term"):
         docs[term_id] = doc
     return docs
 
