@@ -80,11 +80,10 @@ def _follow(page: Path) -> Path | None:
     return Path(posixpath.normpath(str(page.parent / target))) / "index.html"
 
 
-def unresolved(site: Path, entries: list[tuple[int, str]], languages: list[str], file_name: str = FILE_NAME,
-               hidden: frozenset[str] = frozenset()) -> list[str]:
+def unresolved(site: Path, entries: list[tuple[int, str]], languages: list[str], file_name: str = FILE_NAME) -> list[str]:
     """Every listed URL that no longer works in the built ``site``, as ``file:line: what — fix``.
 
-    ``hidden``: practice IDs a fork chose not to publish (``local/hide.yml``); their URLs are its own decision.
+    A fork's hidden practices are no exception: their addresses hold a page with the fork's reason.
     """
     _ids.cache_clear()
     moved_maps: dict[str, dict] = {}
@@ -93,8 +92,6 @@ def unresolved(site: Path, entries: list[tuple[int, str]], languages: list[str],
     for line, url in entries:
         path, _, frag = url.partition("#")
         root = next((p for p in others if path.startswith("/" + p)), "")
-        if frag in hidden or path.removeprefix("/" + root) in {f"practices/{h}/" for h in hidden}:
-            continue
         page = _page(site, path)
         target = _follow(page) if page.exists() else None
         fix = "restore it, or record the rename/retirement in model/changelog.yml so it redirects"

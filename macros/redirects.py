@@ -1,4 +1,6 @@
-"""Old URLs keep working: redirect pages, "retired" pages and moved anchors, all from the changelog.
+"""Old URLs keep working: redirect pages, "retired" pages and moved anchors, from the changelog.
+
+(A fork's hidden practices get the same treatment: a page with the fork's reason at the old address.)
 
 For every ID that left the model (see :mod:`macros.changelog`):
 
@@ -70,6 +72,17 @@ def retired_page(model: Model, lang: str, change: changelog.Change, src: str) ->
     return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
 
 
+def hidden_page(model: Model, lang: str, practice_id: str, src: str) -> str:
+    """What a fork's reader finds at the address of an upstream practice the fork hides: the fork's reason."""
+    view = Views(model, lang, src)
+    text = model.ui(lang, "localise_hidden_text").format(id=practice_id, reason=model.hidden[practice_id])
+    body = ENV.get_template("hidden.md.j2").render(v=view, text=text, catalogue=view.link("practices", "practices"))
+    title = html.escape(f"{practice_id}: {model.ui(lang, 'localise_hidden_title')}")
+    front = {"title": title, "render_macros": False, "portal_kind": "hidden", "portal_id": practice_id,
+             "search": {"exclude": True}}
+    return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+
+
 def files(model: Model, lang: str) -> list[tuple[str, str]]:
     """(site path, content) of every redirect page, retired page and the moved-anchors map, for one language."""
     out: list[tuple[str, str]] = []
@@ -93,5 +106,9 @@ def files(model: Model, lang: str) -> list[tuple[str, str]]:
                 anchors[change.old] = {"to": "", "page": _page_dir(page_src)}
             else:
                 anchors[change.old] = {"to": "", "page": f"changelog/#{release_anchor(change.version)}"}
+    for practice_id in model.hidden:  # a fork's hidden practices: their addresses explain, they never 404
+        page_src = LINK_KIND["practice"].home(practice_id).src
+        out.append((page_src, hidden_page(model, lang, practice_id, page_src)))
+        anchors[practice_id] = {"to": "", "page": _page_dir(page_src)}
     out.append((MOVED_ANCHORS, json.dumps(anchors, indent=1, sort_keys=True) + "\n"))
     return out

@@ -271,11 +271,3 @@ def test_redirect_and_retired_pages_are_valid_html(renamed_site):
     errors = [f"{m['url']}: {m['message']}" for m in messages
               if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_MARKUP)]
     assert errors == []
-
-
-def test_checker_leaves_out_practices_a_fork_hides(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<p id="x"></p>')
-    entries = [(1, "/practices/gone/"), (2, "/nl/practices/gone/"), (3, "/a/#gone"), (4, "/practices/other/")]
-    found = published.unresolved(tmp_path, entries, ["en", "nl"], hidden=frozenset({"gone"}))
-    assert [p.split(" ")[0] for p in found] == [f"{published.FILE_NAME}:4:"]
