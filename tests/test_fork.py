@@ -407,7 +407,8 @@ def test_the_status_page_lists_every_language_from_the_model_data():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/", "de/fork/"])
+@pytest.mark.parametrize("path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/", "de/fork/",
+                                  f"nl/practices/{HIDDEN}/"])
 def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path):
     """Brand colours, the fallback notice, lang-marked English and the local badge keep WCAG 2.1 AA."""
     from urllib.parse import urlparse
