@@ -62,6 +62,21 @@ DOWNLOADS: tuple[Download, ...] = (
 )
 
 
+_built: dict[tuple[str, str], tuple[Model, bytes]] = {}
+
+
+def content(download: Download, model: Model, lang: str) -> bytes:
+    """The file's bytes, built once per model and language.
+
+    The Downloads page needs each file's size and the hook writes the file; both ask here, so each
+    file is built once per build and the size shown is the size written.
+    """
+    key = (download.key, lang)
+    if key not in _built or _built[key][0] is not model:
+        _built[key] = (model, download.build(model, lang))
+    return _built[key][1]
+
+
 def site_path(download: Download, lang: str) -> str:
     return f"downloads/{download.filename(lang)}"
 

@@ -169,20 +169,8 @@ def _csv(rows_of: Callable[[dict[str, Any]], list[list[Any]]]) -> Callable[[Mode
     return build
 
 
-_xlsx: dict[tuple[int, str], tuple[Model, bytes]] = {}
-
-
 def catalogue_xlsx(model: Model, lang: str) -> bytes:
-    """Workbook with sheets about, practices, expectations; kept per model so the listed size is the written size."""
-    key = (id(model), lang)
-    if key not in _xlsx or _xlsx[key][0] is not model:
-        if len(_xlsx) > 8:
-            _xlsx.clear()
-        _xlsx[key] = (model, _workbook(model, lang))
-    return _xlsx[key][1]
-
-
-def _workbook(model: Model, lang: str) -> bytes:
+    """Workbook with sheets about, practices, expectations."""
     from openpyxl import Workbook
 
     data = catalogue(model, lang)

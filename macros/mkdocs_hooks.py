@@ -110,7 +110,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, src, content=pages.render(model, lang, page_type, item_id)))
     plan = _state["plan"]
     for download in downloads.for_build(lang, lang == plan.default):
-        files.append(File.generated(config, downloads.site_path(download, lang), content=download.build(model, lang)))
+        files.append(File.generated(config, downloads.site_path(download, lang), content=downloads.content(download, model, lang)))
     _add_local_assets(files, config)
     english = _add_prose_fallback(files, config)
     _state["edit_sources"] = {**_edit_sources(model), **english}

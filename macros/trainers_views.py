@@ -84,7 +84,7 @@ class TrainerViews:
         rows = []
         for d in downloads.DOWNLOADS:
             lang = self.lang if d.per_language else None
-            data = d.build(self.m, self.lang)
+            data = downloads.content(d, self.m, self.lang)
             href = (up if d.per_language else to_default_root) + downloads.site_path(d, self.lang)
             rows.append({"title": self.ui(d.title_key), "file": d.filename(self.lang), "href": Markup(href),
                          "format": d.filename(self.lang).rsplit(".", 1)[-1].upper(),
