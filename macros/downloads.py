@@ -71,7 +71,7 @@ def content(download: Download, model: Model, lang: str) -> bytes:
     The Downloads page needs each file's size and the hook writes the file; both ask here, so each
     file is built once per build and the size shown is the size written.
     """
-    key = (download.key, lang)
+    key = (download.key, lang if download.per_language else "")  # an all-languages file is the same in every build
     if key not in _built or _built[key][0] is not model:
         _built[key] = (model, download.build(model, lang))
     return _built[key][1]

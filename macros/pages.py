@@ -93,11 +93,17 @@ def render(model: Model, lang: str, page_type: PageType, item_id: str) -> str:
         title = f"{item_id} {item['title']}"
     if page_type.title_format_key:
         title = view.ui(page_type.title_format_key).replace("{title}", title)
-    # The title is set here, not taken from the H1: MkDocs would keep the Markdown escapes in it.
-    # Entity-escaped, like MkDocs' own titles, because Material prints nav titles unescaped.
-    front = {"title": html.escape(" ".join(title.split())), "render_macros": False,
-             "portal_kind": page_type.name, "portal_id": item_id}
-    if not page_type.in_search:
+    return page_source(title, page_type.name, item_id, body, in_search=page_type.in_search)
+
+
+def page_source(title: str, kind: str, item_id: str, body: str, in_search: bool = True) -> str:
+    """Front matter plus body of a generated page.
+
+    The title is set here, not taken from the H1: MkDocs would keep the Markdown escapes in it.
+    Entity-escaped, like MkDocs' own titles, because Material prints nav titles unescaped.
+    """
+    front = {"title": html.escape(" ".join(title.split())), "render_macros": False, "portal_kind": kind, "portal_id": item_id}
+    if not in_search:
         front["search"] = {"exclude": True}
     return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
 

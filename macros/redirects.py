@@ -22,7 +22,7 @@ from . import changelog
 from .inventory import LINK_KIND, Link, primary
 from .markup import ENV
 from .model import Model
-from .pages import Views
+from .pages import Views, page_source
 
 MOVED_ANCHORS = "assets/moved-anchors.json"
 
@@ -60,27 +60,26 @@ def redirect_html(model: Model, lang: str, from_src: str, to: Link) -> str:
             f'<a href="{html.escape(target)}">{html.escape(label)}</a></p>\n</body>\n</html>\n')
 
 
+def _notice_page(kind: str, item_id: str, title: str, text: str, link: tuple[str, str]) -> str:
+    """A short page at an old address saying what happened to the item, with one link on (not in search)."""
+    body = ENV.get_template("notice.md.j2").render(title=title, text=text, link_label=link[0], link=link[1])
+    return page_source(f"{item_id}: {title}", kind, item_id, body, in_search=False)
+
+
 def retired_page(model: Model, lang: str, change: changelog.Change, src: str) -> str:
     view = Views(model, lang, src)
     kind_label = model.ui(lang, f"trainers_kind_{change.kind}")
     text = model.ui(lang, "trainers_retired_text").format(kind=kind_label, id=change.old, version=change.version)
-    body = ENV.get_template("retired.md.j2").render(
-        v=view, text=text, changelog=view.link("changelog", "changelog", release_anchor(change.version)))
-    title = html.escape(f"{change.old}: {model.ui(lang, 'trainers_retired_title')}")
-    front = {"title": title, "render_macros": False, "portal_kind": "retired", "portal_id": change.old,
-             "search": {"exclude": True}}
-    return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+    link = (model.ui(lang, "trainers_changelog_link"), view.link("changelog", "changelog", release_anchor(change.version)))
+    return _notice_page("retired", change.old, model.ui(lang, "trainers_retired_title"), text, link)
 
 
 def hidden_page(model: Model, lang: str, practice_id: str, src: str) -> str:
     """What a fork's reader finds at the address of an upstream practice the fork hides: the fork's reason."""
     view = Views(model, lang, src)
     text = model.ui(lang, "localise_hidden_text").format(id=practice_id, reason=model.hidden[practice_id])
-    body = ENV.get_template("hidden.md.j2").render(v=view, text=text, catalogue=view.link("practices", "practices"))
-    title = html.escape(f"{practice_id}: {model.ui(lang, 'localise_hidden_title')}")
-    front = {"title": title, "render_macros": False, "portal_kind": "hidden", "portal_id": practice_id,
-             "search": {"exclude": True}}
-    return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+    link = (model.ui(lang, "catalogue_title"), view.link("practices", "practices"))
+    return _notice_page("hidden", practice_id, model.ui(lang, "localise_hidden_title"), text, link)
 
 
 def files(model: Model, lang: str) -> list[tuple[str, str]]:
