@@ -11,7 +11,8 @@
 (function () {
   "use strict";
   var island = document.getElementById("portal-cl-data");
-  if (!island || !window.portalChecklistData) { return; }
+  var C = window.portalAssessmentCheck;
+  if (!island || !window.portalChecklistData || !C) { return; }
   var D = Object.assign({}, window.portalChecklistData, JSON.parse(island.textContent));
   var MSG = D.messages;
   var KEY = D.storage_key;
@@ -27,71 +28,11 @@
     statusEl.textContent = text;
   }
   function has(obj, k) { return Object.prototype.hasOwnProperty.call(obj, k); }
-  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
 
-  // -- versions ---------------------------------------------------------------------------------
-  function versionParts(v) { return v.split(".").map(function (n) { return parseInt(n, 10); }); }
-  function compareVersions(a, b) {
-    var x = versionParts(a), y = versionParts(b);
-    for (var i = 0; i < 3; i++) { if (x[i] !== y[i]) { return x[i] < y[i] ? -1 : 1; } }
-    return 0;
-  }
-
-  // -- state --------------------------------------------------------------------------------------
-  function emptyState() {
-    return { schema: D.schema, model_version: D.model_version, updated: new Date().toISOString(),
-             subelements: {}, expectations: {}, plan: [] };
-  }
-
-  /* Check an assessment read from storage or a file. Returns {state, dropped, version} or {error, detail}.
-   * Same or older model version: accepted. From an older version, IDs the model no longer has are
-   * dropped and reported (the rest is kept); in a file of the current version they mean the file is
-   * not ours, so it is refused. A newer version is refused: this site cannot know what it means. */
-  function check(obj) {
-    if (!isObject(obj)) { return { error: "bad_shape", detail: "not an object" }; }
-    if (obj.schema !== D.schema) { return { error: "bad_shape", detail: "schema " + JSON.stringify(obj.schema) + " instead of " + D.schema }; }
-    if (typeof obj.model_version !== "string" || !/^\d+\.\d+\.\d+$/.test(obj.model_version)) {
-      return { error: "bad_shape", detail: "no model_version" };
-    }
-    if (!isObject(obj.subelements) || !isObject(obj.expectations) || !Array.isArray(obj.plan)) {
-      return { error: "bad_shape", detail: "subelements, expectations or plan missing" };
-    }
-    var order = compareVersions(obj.model_version, D.model_version);
-    if (order > 0) { return { error: "newer", version: obj.model_version }; }
-    var state = emptyState(), unknown = [];
-    state.updated = typeof obj.updated === "string" ? obj.updated : state.updated;
-    var subIds = Object.keys(obj.subelements);
-    for (var i = 0; i < subIds.length; i++) {
-      var id = subIds[i], s = obj.subelements[id];
-      if (!isObject(s)) { return { error: "bad_shape", detail: id + " is not an object" }; }
-      var rating = has(s, "rating") ? s.rating : null;
-      if (rating !== null && !(typeof rating === "number" && rating % 1 === 0 && rating >= 0 && rating < D.scale.length)) {
-        return { error: "bad_shape", detail: id + ": rating " + JSON.stringify(rating) };
-      }
-      if (has(s, "na") && typeof s.na !== "boolean") { return { error: "bad_shape", detail: id + ": na" }; }
-      if (["justification", "notes"].some(function (f) { return has(s, f) && typeof s[f] !== "string"; })) {
-        return { error: "bad_shape", detail: id + ": justification or notes" };
-      }
-      if (!has(D.subelements, id)) { unknown.push(id); continue; }
-      var justification = s.justification || "";
-      var entry = { rating: rating, na: !!s.na && justification.trim() !== "", justification: justification, notes: s.notes || "" };
-      if (!isEmpty(entry)) { state.subelements[id] = entry; }
-    }
-    Object.keys(obj.expectations).forEach(function (e) {
-      if (!has(D.expectations, e)) { unknown.push(e); } else if (obj.expectations[e] === true) { state.expectations[e] = true; }
-    });
-    for (var j = 0; j < obj.plan.length; j++) {
-      var p = obj.plan[j];
-      if (typeof p !== "string") { return { error: "bad_shape", detail: "plan" }; }
-      if (!has(D.practices, p)) { unknown.push(p); } else if (state.plan.indexOf(p) < 0) { state.plan.push(p); }
-    }
-    if (unknown.length && order === 0) { return { error: "unknown_ids", ids: unknown }; }
-    return { state: state, dropped: unknown, version: obj.model_version };
-  }
-
-  function isEmpty(entry) {
-    return entry.rating === null && !entry.na && !entry.justification && !entry.notes;
-  }
+  // -- state (checked by assessment-check.js, shared with the team view) ------------------------------
+  function emptyState() { return C.emptyState(D); }
+  function check(obj) { return C.check(obj, D); }
+  function isEmpty(entry) { return C.isEmpty(entry); }
 
   function read() {
     var raw = null;
@@ -133,6 +74,7 @@
     all("[data-justification-for]").forEach(function (t) { var s = state.subelements[t.getAttribute("data-justification-for")]; t.value = s ? s.justification : ""; mirror(t); });
     all("[data-notes-for]").forEach(function (t) { var s = state.subelements[t.getAttribute("data-notes-for")]; t.value = s ? s.notes : ""; mirror(t); });
     all("[data-practice]").forEach(function (cb) { cb.checked = state.plan.indexOf(cb.value) >= 0; });
+    all("[data-respondent]").forEach(function (input) { input.value = state.respondent || ""; });
     progress();
     renderPlan();
   }
@@ -337,6 +279,15 @@
         say(MSG.msg_reset);
       }
     });
+    var label = tools.querySelector("[data-respondent]");  // optional name or role, carried in the export for the team view
+    if (label) {
+      label.maxLength = C.RESPONDENT_MAX;
+      label.addEventListener("input", function () {
+        var text = label.value.trim().slice(0, C.RESPONDENT_MAX);
+        if (text) { state.respondent = text; } else { delete state.respondent; }
+        write();
+      });
+    }
     var input = tools.querySelector("[data-action=import]");
     if (input) { input.addEventListener("change", function () { importFile(input); }); }
     tools.hidden = false;
