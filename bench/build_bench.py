@@ -23,9 +23,11 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from macros import pages  # noqa: E402
-from macros.loader import load_model  # noqa: E402
-from macros.site_build import build_site  # noqa: E402
+from macros.cli.build import build_site  # noqa: E402
+from macros.load.loader import load_model  # noqa: E402
+from macros.urls.scheme import all_pages  # noqa: E402
+from macros.urls.site import Site  # noqa: E402
+from macros.views.registry import render_page  # noqa: E402
 from tests.conftest import make_project  # noqa: E402
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -61,17 +63,23 @@ def scaled_model(dest: Path, factor: int) -> Path:
 def baseline_project(dest: Path, site: Path) -> Path:
     """The built site's Markdown, as plain files, with a config that has no macros plugin or hooks."""
     model = load_model(PROJECT / "model")
+    portal = Site(model, ("en", "nl"))
     for lang in ("en", "nl"):
         docs = dest / lang
-        for _t, item_id, src in pages.all_pages(model):
+        for _t, item_id, src in all_pages(model):
             target = docs / src
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(pages.render(model, lang, _t, item_id))
+            target.write_text(render_page(portal, lang, _t, item_id))
         (docs / "index.md").write_text((PROJECT / "docs" / lang / "index.md").read_text().replace("{{", "").replace("}}", ""))
         extensions = ["attr_list", "md_in_html", "admonition", {"toc": {"permalink": True}}]
-        cfg = {"site_name": "baseline", "docs_dir": str(docs), "site_dir": str(site / lang),
-               "theme": {"name": "material", "font": False, "language": lang},
-               "markdown_extensions": extensions, "plugins": ["search"]}
+        cfg = {
+            "site_name": "baseline",
+            "docs_dir": str(docs),
+            "site_dir": str(site / lang),
+            "theme": {"name": "material", "font": False, "language": lang},
+            "markdown_extensions": extensions,
+            "plugins": ["search"],
+        }
         (dest / f"mkdocs.{lang}.yml").write_text(yaml.safe_dump(cfg))
     return dest
 

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from macros.site_build import build_site
+from macros.cli.build import build_site
+from macros.load.loader import load_model
+from macros.model.types import Model
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_MODEL = PROJECT / "tests" / "fixtures" / "model"
+
+
+@functools.cache
+def shared_model() -> Model:
+    """The real model, loaded once per test session (frozen: tests that change text load their own)."""
+    return load_model(PROJECT / "model")
+
+
+@pytest.fixture(scope="session")
+def real_model() -> Model:
+    return shared_model()
 
 
 def make_project(dest: Path, model: Path = FIXTURE_MODEL) -> Path:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_model
-
-from .conftest import PROJECT
+from .conftest import shared_model
 from .html_tools import parse
 
 pytestmark = pytest.mark.browser
@@ -14,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

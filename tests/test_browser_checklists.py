@@ -10,10 +10,9 @@ import re
 
 import pytest
 
-from macros.checklists import STORAGE_KEY, column_labels
-from macros.loader import load_model
+from macros.model.assessment import STORAGE_KEY, column_labels
 
-from .conftest import PROJECT
+from .conftest import PROJECT, shared_model
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -21,7 +20,7 @@ ARTIFACTS = PROJECT / "test-artifacts"
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 @pytest.fixture
@@ -81,15 +80,21 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     page.check(sel(f"na-{b}"))
     page.check(sel(f"p-{a}-{practice}"))
     assert status(page) == "Saved in this browser."
-    assert page.inner_text(f"[data-progress=subelement][data-id='{a}']") == \
-        f"1 of {len(model.subelements[a].expectation_ids)} ticked · In place"
+    assert (
+        page.inner_text(f"[data-progress=subelement][data-id='{a}']")
+        == f"1 of {len(model.subelements[a].expectation_ids)} ticked · In place"
+    )
     subs_711 = model.elements["7.1.1"].subelement_ids
     total_711 = sum(len(model.subelements[s].expectation_ids) for s in subs_711)
-    assert page.inner_text("[data-progress=element][data-id='7.1.1']") == \
-        f"2 of {len(subs_711)} sub-elements rated · 2 of {total_711} expectations ticked"
+    assert (
+        page.inner_text("[data-progress=element][data-id='7.1.1']")
+        == f"2 of {len(subs_711)} sub-elements rated · 2 of {total_711} expectations ticked"
+    )
 
-    expected_subs = {a: {"rating": 2, "na": False, "justification": "", "notes": "Discussed on 3 March"},
-                     b: {"rating": 4, "na": True, "justification": "We have no front office.", "notes": ""}}
+    expected_subs = {
+        a: {"rating": 2, "na": False, "justification": "", "notes": "Discussed on 3 March"},
+        b: {"rating": 4, "na": True, "justification": "We have no front office.", "notes": ""},
+    }
     page.reload(wait_until="networkidle")
     assert checked_ids(page, "[data-expectation]") == {e_a, e_b}
     assert page.is_checked(sel(f"r-{a}-2")) and page.is_checked(sel(f"r-{b}-4")) and page.is_checked(sel(f"na-{b}"))
@@ -105,15 +110,22 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     assert page.is_checked(sel(f"r-{b}-4"))
 
     exported = json.loads(open(download(page, "export-json").path(), encoding="utf-8").read())
-    assert {k: exported[k] for k in ("schema", "model_version", "subelements", "expectations", "plan")} == \
-        {"schema": 1, "model_version": model.version, "subelements": expected_subs,
-         "expectations": {e_a: True, e_b: True}, "plan": [practice]}
+    assert {k: exported[k] for k in ("schema", "model_version", "subelements", "expectations", "plan")} == {
+        "schema": 1,
+        "model_version": model.version,
+        "subelements": expected_subs,
+        "expectations": {e_a: True, e_b: True},
+        "plan": [practice],
+    }
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "assessment-export.json").write_text(json.dumps(exported, indent=2, ensure_ascii=False) + "\n")
 
     rows = read_csv(download(page, "export-csv"))
-    assert rows[0] == column_labels(model, "nl", ("type", "id", "dimension", "element", "subelement", "text", "met", "rating",
-                                                  "rating_label", "na", "justification", "notes"))
+    assert rows[0] == column_labels(
+        model,
+        "nl",
+        ("type", "id", "dimension", "element", "subelement", "text", "met", "rating", "rating_label", "na", "justification", "notes"),
+    )
     body = rows[1:]
     assert len(body) == len(model.subelements) + len(model.expectations)
     assert {r[1] for r in body if r[6] == "ja"} == {e_a, e_b}
@@ -127,9 +139,14 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     assert "gedownload" in status(page)
 
 
-ASSESSMENT = {"schema": 1, "model_version": None, "updated": "2026-01-05T10:00:00.000Z",
-              "subelements": {"7.1.3": {"rating": 1, "na": False, "justification": "", "notes": "Owner: Sam"}},
-              "expectations": {"7.1.3-e1": True, "7.1.3-e2": True}, "plan": []}
+ASSESSMENT = {
+    "schema": 1,
+    "model_version": None,
+    "updated": "2026-01-05T10:00:00.000Z",
+    "subelements": {"7.1.3": {"rating": 1, "na": False, "justification": "", "notes": "Owner: Sam"}},
+    "expectations": {"7.1.3-e1": True, "7.1.3-e2": True},
+    "plan": [],
+}
 
 
 def test_reset_import_and_refused_files(tab, site_url, model, tmp_path):
@@ -153,8 +170,9 @@ def test_reset_import_and_refused_files(tab, site_url, model, tmp_path):
 
     page.set_input_files("#portal-cl-import", str(export))
     page.wait_for_function("document.querySelector('[data-portal-status]').textContent.includes('loaded')")
-    assert {k: stored(page)[k] for k in ("subelements", "expectations", "plan")} == \
-        {k: state[k] for k in ("subelements", "expectations", "plan")}
+    assert {k: stored(page)[k] for k in ("subelements", "expectations", "plan")} == {
+        k: state[k] for k in ("subelements", "expectations", "plan")
+    }
     assert checked_ids(page, "[data-expectation]") == {"7.1.3-e1", "7.1.3-e2"}
     assert page.input_value(sel("notes-7.1.3")) == "Owner: Sam" and page.is_checked(sel("r-7.1.3-1"))
 
@@ -177,8 +195,7 @@ def test_reset_import_and_refused_files(tab, site_url, model, tmp_path):
         assert checked_ids(page, "[data-expectation]") == {"7.1.3-e1", "7.1.3-e2"}, name
 
     # An assessment from an older model version loads: what the model no longer has is reported, the rest kept.
-    older = {**state, "model_version": "0.0.1", "expectations": {"7.1.3-e1": True, "7.1.3-e99": True},
-             "plan": ["retired-practice"]}
+    older = {**state, "model_version": "0.0.1", "expectations": {"7.1.3-e1": True, "7.1.3-e99": True}, "plan": ["retired-practice"]}
     (tmp_path / "older.json").write_text(json.dumps(older))
     page.set_input_files("#portal-cl-import", str(tmp_path / "older.json"))
     page.wait_for_function("document.querySelector('[data-portal-status]').textContent.includes('0.0.1')")
@@ -256,8 +273,9 @@ def test_plan_page_lists_the_picked_practices(tab, site_url, model):
     picks = [p.id for p in list(model.practices.values())[:3]]
     page.goto(f"{site_url}nl/checklists/plan/", wait_until="networkidle")
     assert "nog geen werkwijzen" in page.inner_text("[data-portal-plan]")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                  [STORAGE_KEY, json.dumps({**ASSESSMENT, "model_version": model.version, "plan": picks})])
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, json.dumps({**ASSESSMENT, "model_version": model.version, "plan": picks})]
+    )
     page.reload(wait_until="networkidle")
     listed = page.eval_on_selector_all("[data-plan-practice]", "els => els.map(e => e.getAttribute('data-plan-practice'))")
     assert sorted(listed) == sorted(picks)
@@ -273,8 +291,12 @@ def test_without_javascript_the_checklist_is_a_plain_printable_form(browser, sit
         page.goto(f"{site_url}nl/checklists/7.2/", wait_until="networkidle")
         assert page.is_visible(".portal-cl-noscript")
         assert not page.is_visible("[data-portal-tools]")
-        wanted = [e for el in model.dimensions["7.2"].element_ids for s in model.elements[el].subelement_ids
-                  for e in model.subelements[s].expectation_ids]
+        wanted = [
+            e
+            for el in model.dimensions["7.2"].element_ids
+            for s in model.elements[el].subelement_ids
+            for e in model.subelements[s].expectation_ids
+        ]
         boxes = page.eval_on_selector_all("[data-expectation]", "els => els.filter(e => e.offsetParent).map(e => e.value)")
         assert boxes == wanted
         page.check(sel(f"x-{wanted[0]}"))  # still a real control: it can be ticked before printing

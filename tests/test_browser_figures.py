@@ -9,10 +9,8 @@ import json
 
 import pytest
 
-from macros.loader import load_model
-
 from .browser import run_axe
-from .conftest import PROJECT
+from .conftest import PROJECT, shared_model
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +67,7 @@ def overlaps(a, b) -> bool:
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -80,8 +78,7 @@ def test_figures_render_without_overlap_and_text_stays_in_its_box(browser, site_
     page.goto(site_url + ("nl/" if lang == "nl" else "") + "model/", wait_until="networkidle")
     ARTIFACTS.mkdir(exist_ok=True)
     page.add_style_tag(content=".md-header { position: relative !important; }")  # keep it out of the screenshots
-    for name, selector in (("model", "svg.portal-fig--model"), ("pyramid", "svg.portal-fig--pyramid"),
-                           ("chain", "svg.portal-fig--chain")):
+    for name, selector in (("model", "svg.portal-fig--model"), ("pyramid", "svg.portal-fig--pyramid"), ("chain", "svg.portal-fig--chain")):
         boxes = page.evaluate(MEASURE, selector)
         assert len({b["svg"] for b in boxes}) == 1, f"exactly one {name} figure is visible"
         if name == "model":
@@ -90,23 +87,31 @@ def test_figures_render_without_overlap_and_text_stays_in_its_box(browser, site_
             assert [b["id"] for b in boxes if b["id"] in model.elements] == list(model.elements)
         for i, a in enumerate(boxes):
             assert a["box"][2] - a["box"][0] > 20 and a["box"][3] - a["box"][1] > 10, a
-            inside = (a["text"][0] >= a["box"][0] and a["text"][1] >= a["box"][1]
-                      and a["text"][2] <= a["box"][2] and a["text"][3] <= a["box"][3])
+            inside = (
+                a["text"][0] >= a["box"][0] and a["text"][1] >= a["box"][1] and a["text"][2] <= a["box"][2] and a["text"][3] <= a["box"][3]
+            )
             assert inside, f"{name} {a['id']}: text {a['text']} spills out of its box {a['box']}"
             assert a["px"] >= 10.5, f"{name} {a['id']}: text renders at {a['px']:.1f}px"
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 assert not overlaps(a["box"], b["box"]), f"{name}: {a['id']} overlaps {b['id']}"
         page.locator(f"{selector} >> visible=true").screenshot(path=str(ARTIFACTS / f"figure-{name}-{lang}-{viewport}.png"))
     context.close()
 
 
-ASSESSMENT = {"schema": 1, "model_version": "0.1.0", "updated": "2026-01-01T00:00:00Z",
-              "subelements": {"7.1.1.a": {"rating": 4, "na": False, "justification": "", "notes": ""},
-                              "7.1.1.b": {"rating": 2, "na": False, "justification": "", "notes": ""},
-                              "7.1.1.c": {"rating": 0, "na": True, "justification": "", "notes": ""},
-                              "7.1.3": {"rating": 1, "na": False, "justification": "", "notes": ""},
-                              "7.2.1.2": {"rating": None, "na": False, "justification": "", "notes": ""}},
-              "expectations": {}, "plan": []}
+ASSESSMENT = {
+    "schema": 1,
+    "model_version": "0.1.0",
+    "updated": "2026-01-01T00:00:00Z",
+    "subelements": {
+        "7.1.1.a": {"rating": 4, "na": False, "justification": "", "notes": ""},
+        "7.1.1.b": {"rating": 2, "na": False, "justification": "", "notes": ""},
+        "7.1.1.c": {"rating": 0, "na": True, "justification": "", "notes": ""},
+        "7.1.3": {"rating": 1, "na": False, "justification": "", "notes": ""},
+        "7.2.1.2": {"rating": None, "na": False, "justification": "", "notes": ""},
+    },
+    "expectations": {},
+    "plan": [],
+}
 
 
 def open_with_storage(browser, url: str, stored: str | None, viewport: str = "desktop"):
@@ -150,10 +155,10 @@ def test_saved_self_assessment_colours_elements_with_numbers_and_words(browser, 
     assert len(lines) == len(model.elements)
     title = model.texts[lang]["elements"]["7.1.1"]["title"]
     level_3 = model.texts[lang]["assessment_scale"][model.assessment_scale[3]["id"]]["label"]
-    assert lines[0] == model.ui(lang, "figures_assessment_line").format(
-        id="7.1.1", title=title, avg="3", level=level_3, rated=2, total=3)
+    assert lines[0] == model.ui(lang, "figures_assessment_line").format(id="7.1.1", title=title, avg="3", level=level_3, rated=2, total=3)
     assert lines[1].startswith("7.1.2 ") and lines[1] == model.ui(lang, "figures_assessment_none").format(
-        id="7.1.2", title=model.texts[lang]["elements"]["7.1.2"]["title"])
+        id="7.1.2", title=model.texts[lang]["elements"]["7.1.2"]["title"]
+    )
     assert view.locator(".portal-assessment-view__legend li").count() == 5
     fill = page.evaluate("getComputedStyle(document.querySelector('svg.portal-fig--wide a[data-id=\"7.1.1\"] rect')).fill")
     plain = page.evaluate("getComputedStyle(document.querySelector('svg.portal-fig--wide a[data-id=\"7.2.1\"] rect')).fill")
@@ -166,9 +171,16 @@ def test_saved_self_assessment_colours_elements_with_numbers_and_words(browser, 
     context.close()
 
 
-@pytest.mark.parametrize("stored", [None, "not json", json.dumps({"schema": 2, "subelements": {"7.1.3": {"rating": 4}}}),
-                                    json.dumps({**ASSESSMENT, "subelements": {"7.1.3": {"rating": 4, "na": True}}})],
-                         ids=["none", "broken", "other-schema", "only-na"])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        None,
+        "not json",
+        json.dumps({"schema": 2, "subelements": {"7.1.3": {"rating": 4}}}),
+        json.dumps({**ASSESSMENT, "subelements": {"7.1.3": {"rating": 4, "na": True}}}),
+    ],
+    ids=["none", "broken", "other-schema", "only-na"],
+)
 def test_without_usable_assessment_nothing_is_coloured_or_shown(browser, site_url, stored):
     context, page, _requests = open_with_storage(browser, site_url + "model/", stored)
     assert page.locator("a.portal-fig__link[data-level]").count() == 0

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_model
-
 from .browser import run_axe
-from .conftest import PROJECT
+from .conftest import shared_model
 
 pytestmark = pytest.mark.browser
 
-MODEL = load_model(PROJECT / "model")
+MODEL = shared_model()
 ACTIVE = "() => { const e = document.activeElement; return {cls: e.className, href: e.getAttribute('href')}; }"
 # What a screen reader announces as the link's description: the text of the elements aria-describedby names.
 DESCRIPTION = """() => { const e = document.activeElement;

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_model
-
-from .conftest import PROJECT
+from .conftest import shared_model
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +32,7 @@ def assert_focus_visible(seen):
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def test_main_navigation_by_keyboard(page, site_url, model):

@@ -6,11 +6,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros import pages
-from macros.loader import load_model
+from macros.urls import scheme
 
 from .browser import run_axe
-from .conftest import PROJECT
+from .conftest import PROJECT, shared_model
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +19,9 @@ def page_type_samples() -> list[tuple[str, str]]:
 
     Derived from the page-type registry and docs/, so a new page type is checked without editing this list.
     """
-    model = load_model(PROJECT / "model")
+    model = shared_model()
     samples = []
-    for page_type in pages.PAGE_TYPES:
+    for page_type in scheme.PAGES:
         first = next(iter(page_type.ids(model)))
         samples.append((page_type.name, page_type.src(first).replace("index.md", "")))
     for doc in sorted((PROJECT / "docs" / "en").rglob("*.md")):

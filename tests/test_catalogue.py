@@ -8,10 +8,9 @@ import sys
 
 import pytest
 
-from macros.coverage import shortfalls
-from macros.loader import load_model
+from macros.model.coverage import shortfalls
 
-from .conftest import PROJECT
+from .conftest import PROJECT, shared_model
 
 SUBELEMENTS = (
     "7.1.1.a 7.1.1.b 7.1.1.c 7.1.2.2 7.1.2.3 7.1.2.4 7.1.2.5 7.1.3 "
@@ -23,7 +22,7 @@ SUBELEMENTS = (
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def test_model_structure_is_exact(model):
@@ -60,11 +59,14 @@ def test_both_languages_are_complete(model):
         assert set(model.texts["en"][kind]) == set(model.texts["nl"][kind]), kind
 
 
-@pytest.mark.skipif(not (PROJECT.parent / "shared" / "tools" / "verbatim_check.py").exists(),
-                    reason="../shared (the source documents) is not beside this checkout")
+@pytest.mark.skipif(
+    not (PROJECT.parent / "shared" / "tools" / "verbatim_check.py").exists(),
+    reason="../shared (the source documents) is not beside this checkout",
+)
 def test_own_words_no_verbatim_runs():
-    run = subprocess.run([sys.executable, str(PROJECT.parent / "shared" / "tools" / "verbatim_check.py")],
-                         cwd=PROJECT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(PROJECT.parent / "shared" / "tools" / "verbatim_check.py")], cwd=PROJECT, capture_output=True, text=True
+    )
     assert run.stdout.strip().splitlines()[-1] == "verbatim runs: 0", run.stdout[-3000:]
 
 

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from macros import checklist_downloads, pages
-from macros.checklists import COLUMNS, SCALE_COLUMNS, column_labels, scale
-from macros.loader import load_model
-from macros.problems import ModelInvalid
-from macros.site_build import build_site
+from macros.cli.build import build_site
+from macros.load.loader import load_model
+from macros.model.assessment import COLUMNS, SCALE_COLUMNS, column_labels, scale
+from macros.model.problems import ModelInvalid
+from macros.outputs import checklist_sheets
+from macros.urls.site import Site
 
-from .conftest import PROJECT, edit_yaml
+from .conftest import edit_yaml, shared_model
 from .html_tools import LANG_ROOT, page_file
 
 
@@ -79,7 +80,7 @@ def form(path: Path) -> FormParser:
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def norm(text: str) -> str:
@@ -109,14 +110,15 @@ def test_whole_model_checklist_is_a_complete_form_without_javascript(real_site, 
         picks = {i["value"] for i in fieldset["inputs"] if "data-practice" in i}
         assert picks == {p.id for p in model.practices_for(s.id)}
     theirs = ("__search", "__palette_0", "__drawer")  # Material's hidden toggles, not ours
-    every_control = [i for i in page.inputs + page.textareas
-                     if i.get("type") != "hidden" and i.get("id") not in theirs and "data-md-component" not in i]
+    every_control = [
+        i for i in page.inputs + page.textareas if i.get("type") != "hidden" and i.get("id") not in theirs and "data-md-component" not in i
+    ]
     unlabelled = [c.get("id") for c in every_control if not c.get("id") or not norm(page.labels.get(c["id"], ""))]
     assert unlabelled == [] and len(every_control) > 600
     text = page_file(real_site, lang, "checklists/index.md").read_text(encoding="utf-8")
     assert norm(model.ui(lang, "checklists_privacy")) in norm(html.unescape(text))
     assert 'role="status" aria-live="polite"' in text and "<noscript>" in text
-    assert 'data-portal-tools hidden' in text  # the buttons only appear when the script can serve them
+    assert "data-portal-tools hidden" in text  # the buttons only appear when the script can serve them
     assert f"../downloads/checklist-{lang}.xlsx" in page.hrefs and f"../downloads/checklist-{lang}.csv" in page.hrefs
 
 
@@ -124,8 +126,7 @@ def test_dimension_and_element_checklists_hold_exactly_their_items(real_site, mo
     for lang in ("en", "nl"):
         for d, dim in model.dimensions.items():
             page = form(page_file(real_site, lang, f"checklists/{d}/index.md"))
-            wanted = {e for el in dim.element_ids for s in model.elements[el].subelement_ids
-                      for e in model.subelements[s].expectation_ids}
+            wanted = {e for el in dim.element_ids for s in model.elements[el].subelement_ids for e in model.subelements[s].expectation_ids}
             assert {i["value"] for i in page.inputs if "data-expectation" in i} == wanted
         for el in model.elements.values():
             page = form(page_file(real_site, lang, f"checklists/{el.id}/index.md"))
@@ -172,8 +173,9 @@ def test_workshop_spreadsheets_hold_every_expectation_as_values_only(real_site, 
     for s in model.subelements:
         assert texts[s] == model.texts[lang]["subelements"][s]["title"]
     steps = scale(model, lang)
-    assert [[c.value for c in row] for row in scale_sheet.iter_rows()] == \
-        [column_labels(model, lang, SCALE_COLUMNS)] + [[s["value"], s["label"], s["description"], s["level"]] for s in steps]
+    assert [[c.value for c in row] for row in scale_sheet.iter_rows()] == [column_labels(model, lang, SCALE_COLUMNS)] + [
+        [s["value"], s["label"], s["description"], s["level"]] for s in steps
+    ]
     for cell in all_cells(sheet) + all_cells(scale_sheet):
         assert cell.data_type != "f" and not str(cell.value or "").startswith("="), cell.coordinate
 
@@ -187,28 +189,36 @@ def test_workshop_spreadsheets_hold_every_expectation_as_values_only(real_site, 
 
 def test_a_text_that_looks_like_a_formula_stays_text(model):
     """openpyxl stores any string starting with "=" as a formula unless told otherwise."""
-    hostile = "=HYPERLINK(\"http://example.org\",\"click\")"
+    hostile = '=HYPERLINK("http://example.org","click")'
     e = next(iter(model.expectations))
+    original = model.texts["en"]["expectations"][e]
     model.texts["en"]["expectations"][e] = {"text": hostile}
     try:
-        wb = load_workbook(io.BytesIO(checklist_downloads.checklist_xlsx(model, "en")))
+        wb = load_workbook(io.BytesIO(checklist_sheets.checklist_xlsx(Site(model, ("en", "nl")), "en")))
         cell = next(c for c in all_cells(wb.worksheets[0]) if c.value == hostile)
         assert cell.data_type == "s"
-        assert f",'{hostile[:10]}" in checklist_downloads.checklist_csv(model, "en").decode("utf-8-sig").replace('"', "")
+        assert f",'{hostile[:10]}" in checklist_sheets.checklist_csv(Site(model, ("en", "nl")), "en").decode("utf-8-sig").replace('"', "")
     finally:
-        del model.texts["en"]["expectations"][e]
+        model.texts["en"]["expectations"][e] = original  # the model is shared by the whole session
 
 
 def test_new_expectation_and_subelement_appear_in_checklists_and_downloads(fixture_project):
     """Model in data: adding items in YAML is the only edit."""
     m = fixture_project / "model"
-    edit_yaml(m / "subelements/7.1.1.a.yml", lambda s: s.replace("7.1.1.a-e2]", "7.1.1.a-e2, 7.1.1.a-e3]")
-              if "7.1.1.a-e2]" in s else s.replace("- 7.1.1.a-e2", "- 7.1.1.a-e2\n- 7.1.1.a-e3"))
+    edit_yaml(
+        m / "subelements/7.1.1.a.yml",
+        lambda s: (
+            s.replace("7.1.1.a-e2]", "7.1.1.a-e2, 7.1.1.a-e3]")
+            if "7.1.1.a-e2]" in s
+            else s.replace("- 7.1.1.a-e2", "- 7.1.1.a-e2\n- 7.1.1.a-e3")
+        ),
+    )
     (m / "subelements/7.1.1.c.yml").write_text('id: "7.1.1.c"\nelement: "7.1.1"\nexpectations: ["7.1.1.c-e1"]\n')
     for lang in ("en", "nl"):
         (m / f"text/{lang}/added.yml").write_text(
             f"expectations:\n  7.1.1.a-e3:\n    text: Added expectation {lang}.\n  7.1.1.c-e1:\n    text: Newest check {lang}.\n"
-            f"subelements:\n  7.1.1.c:\n    title: Added sub {lang}\n    summary: S.\n    why: W.\n")
+            f"subelements:\n  7.1.1.c:\n    title: Added sub {lang}\n    summary: S.\n    why: W.\n"
+        )
     site = build_site(fixture_project / "mkdocs.yml")
     for lang in ("en", "nl"):
         for src in ("checklists/index.md", "checklists/7.1/index.md", "checklists/7.1.1/index.md"):
@@ -218,18 +228,20 @@ def test_new_expectation_and_subelement_appear_in_checklists_and_downloads(fixtu
             assert "s-7.1.1.c" in {f["id"] for f in page.fieldsets}
         wb = load_workbook(site / ("nl" if lang == "nl" else "") / "downloads" / f"checklist-{lang}.xlsx")
         assert {"7.1.1.a-e3", "7.1.1.c-e1", "7.1.1.c"} <= {row[1].value for row in wb.worksheets[0].iter_rows()}
-    assert len(list(pages.all_pages(load_model(m)))) > 0
 
 
 def test_scale_links_to_real_pyramid_levels(fixture_project):
-    edit_yaml(fixture_project / "model/model.yml",
-              lambda s: s.replace("  pyramid: level-3\n- id: embedded", "  pyramid: level-9\n- id: embedded"))
+    edit_yaml(
+        fixture_project / "model/model.yml", lambda s: s.replace("  pyramid: level-3\n- id: embedded", "  pyramid: level-9\n- id: embedded")
+    )
     edit_yaml(fixture_project / "model/model.yml", lambda s: s.replace("- id: excellent", "- id: planned"))
     with pytest.raises(ModelInvalid) as err:
         load_model(fixture_project / "model")
     found = [str(p) for p in err.value.problems]
     lines = (fixture_project / "model/model.yml").read_text().splitlines()
     bad = 1 + lines.index("  pyramid: level-9")
-    assert f"model/model.yml:{bad}: assessment scale step 'in-place' points to unknown pyramid level 'level-9' — " \
-           "did you mean 'level-3'? (or null)" in found
+    assert (
+        f"model/model.yml:{bad}: assessment scale step 'in-place' points to unknown pyramid level 'level-9' — "
+        "did you mean 'level-3'? (or null)" in found
+    )
     assert any(p.startswith("model/model.yml:") and "step 'planned' appears twice" in p for p in found), found

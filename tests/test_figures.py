@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import figures, pages
-from macros.loader import load_model
+from macros.load.loader import load_model
+from macros.render import figures
+from macros.urls import scheme
 
-from .conftest import PROJECT, edit_yaml
+from .conftest import edit_yaml, shared_model
 from .html_tools import page_file, parse
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,7 +21,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def href_of(kind: str, item_id: str) -> str:
@@ -89,8 +90,9 @@ def test_pyramid_and_chain_follow_model_yml(model, lang):
 def test_a_renamed_element_changes_the_figure_and_stays_inert_text(fixture_project):
     before = figures.model_svg(load_model(fixture_project / "model"), "en", figures.WIDE, href_of)
     assert "El711 title EN" in svg_text(before)
-    edit_yaml(fixture_project / "model/text/en/model.yml",
-              lambda t: t.replace("title: El711 title EN", "title: 'Rates & fees < \"5\" > 4'"))
+    edit_yaml(
+        fixture_project / "model/text/en/model.yml", lambda t: t.replace("title: El711 title EN", "title: 'Rates & fees < \"5\" > 4'")
+    )
     after = figures.model_svg(load_model(fixture_project / "model"), "en", figures.WIDE, href_of)
     assert "El711 title EN" not in svg_text(after) and "Rates & fees" in svg_text(after)
     assert '7.1.1 Rates & fees < "5" > 4' in [n for _i, _h, n in svg_links(after)]
@@ -136,18 +138,18 @@ def test_built_overview_figure_and_text_alternative_hold_the_same_working_links(
     for item_id, href in wide:
         kind = "element" if item_id in model.elements else "dimension"
         target = Path(posixpath.normpath(posixpath.join(str(html_file.parent), href))) / "index.html"
-        assert target == page_file(real_site, lang, pages.src_of(model, kind, item_id)), (item_id, href)
+        assert target == page_file(real_site, lang, scheme.src_of(model, kind, item_id)), (item_id, href)
     page = parse(html_file)
     assert {"portal-fig-pyramid-title", "portal-fig-chain-title", "pyramid", "effect-chain"} <= page.ids
 
 
 def test_built_fixture_figure_follows_a_renamed_element(fixture_project):
-    from macros.site_build import build_site
+    from macros.cli.build import build_site
 
     edit_yaml(fixture_project / "model/text/nl/model.yml", lambda t: t.replace("El721 title NL", "Hernoemd element"))
     site = build_site(fixture_project / "mkdocs.yml")
     html_text = page_file(site, "nl", "model/index.md").read_text(encoding="utf-8")
-    figure = html_text[html_text.index('<div class="portal-model-figure"'):]
+    figure = html_text[html_text.index('<div class="portal-model-figure"') :]
     assert 'data-id="7.2.1"' in figure and ">7.2.1 Hernoemd element</tspan>" in figure and "El721 title NL" not in figure
 
 
@@ -157,7 +159,7 @@ def test_principles_overview_lists_serving_elements_and_practices(real_site, mod
     text = html_file.read_text(encoding="utf-8")
     for pid in model.principles:
         start = text.index(f'id="{pid}"')
-        section = text[start:text.find("<h3", start + 1) if text.find("<h3", start + 1) > 0 else len(text)]
+        section = text[start : text.find("<h3", start + 1) if text.find("<h3", start + 1) > 0 else len(text)]
         serving = model.practices_serving(pid)
         for p in serving:
             assert f'href="../practices/{p.id}/"' in section, (pid, p.id)

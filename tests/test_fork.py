@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.site_build import build_site
+from macros.cli.build import build_site
 
-from .conftest import FIXTURE_MODEL, PROJECT
+from .conftest import FIXTURE_MODEL, PROJECT, shared_model
 from .html_tools import page_file, parse, search_docs
 
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -92,16 +92,21 @@ DE_ITEMS = {"dimensions": 1, "subelements": 1, "ui": 4}  # what the files above 
 
 
 def git(cwd: Path, *args: str) -> str:
-    run = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     return run.stdout
 
 
 def status(project: Path, *args: str) -> subprocess.CompletedProcess:
     """The status command of the project's own copy of the code, as a fork's maintainer runs it."""
-    return subprocess.run([sys.executable, "-m", "macros", "status", "--config", str(project / "mkdocs.yml"), *args],
-                          cwd=project, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "status", "--config", str(project / "mkdocs.yml"), *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
 
 
 def make_upstream(dest: Path) -> Path:
@@ -120,8 +125,9 @@ def make_upstream(dest: Path) -> Path:
             shutil.copy(ui, dest / "model" / "text" / lang / ui.name)
     git(dest, "init", "-q", "-b", "main")
     assert status(dest, "--accept", "nl").returncode == 0
-    published = subprocess.run([sys.executable, "-m", "macros", "urls", "--config", str(dest / "mkdocs.yml")],
-                               cwd=dest, capture_output=True, text=True)
+    published = subprocess.run(
+        [sys.executable, "-m", "macros", "urls", "--config", str(dest / "mkdocs.yml")], cwd=dest, capture_output=True, text=True
+    )
     assert published.returncode == 0, published.stdout + published.stderr  # upstream's list of published URLs
     git(dest, "add", "-A")
     git(dest, "commit", "-qm", "upstream")
@@ -136,9 +142,11 @@ def build_with_probe_download(config: Path) -> Path:
 
     It shows that what exports receive is the model after hiding, whatever downloads the portal registers.
     """
-    from macros import downloads
+    from macros.outputs import downloads
 
-    probe = downloads.Download("probe", lambda lang: PROBE, lambda m, lang: "\n".join(m.practices).encode(), "text/plain", "probe")
+    probe = downloads.Download(
+        "probe", lambda lang: PROBE, lambda site, lang: "\n".join(site.model.practices).encode(), "text/plain", "probe"
+    )
     saved = downloads.DOWNLOADS
     downloads.DOWNLOADS = (*saved, probe)
     try:
@@ -230,8 +238,11 @@ def test_untranslated_text_is_marked_english_with_a_translated_notice(fork):
 
 def test_the_local_practice_appears_marked_local(fork):
     site = fork["site"]
-    for lang, title, badge in (("en", "Buddy visits EN", "Local practice"), ("nl", "Samen op bezoek NL", "Eigen werkwijze"),
-                               ("de", "Buddy visits EN", "Local practice")):
+    for lang, title, badge in (
+        ("en", "Buddy visits EN", "Local practice"),
+        ("nl", "Samen op bezoek NL", "Eigen werkwijze"),
+        ("de", "Buddy visits EN", "Local practice"),
+    ):
         page = page_file(site, lang, f"practices/{LOCAL}/index.md").read_text(encoding="utf-8")
         assert title in page and '<span class="portal-badge">' in page and badge in page, lang
         sub = parse(page_file(site, lang, "model/7.1.1.a/index.md"))
@@ -354,20 +365,20 @@ def test_status_fails_when_a_complete_language_is_stale(fork, tmp_path):
 
 def test_the_real_portal_is_complete_and_current_in_english_and_dutch():
     """The shipped languages: every item translated, every translation checked against the current English."""
-    from macros import translation_status
-    from macros.loader import load_model
+    from macros.load import translations as translation_status
 
-    statuses = {s.lang: s for s in translation_status.report(load_model(PROJECT / "model"))}
+    statuses = {s.lang: s for s in translation_status.report(shared_model())}
     for lang in ("en", "nl"):
         assert statuses[lang].required and statuses[lang].total > 600
         assert statuses[lang].problems() == [], (
-            f"{lang}: {statuses[lang].problems()[:10]} — translate, then run: python -m macros status --accept {lang}")
+            f"{lang}: {statuses[lang].problems()[:10]} — translate, then run: python -m macros status --accept {lang}"
+        )
 
 
 def test_local_files_are_validated_with_file_and_line(fixture_project):
-    from macros.loader import load_model
-    from macros.problems import ModelInvalid
-    from macros.settings import from_config_file
+    from macros.load.loader import load_model
+    from macros.load.settings import from_config_file
+    from macros.model.problems import ModelInvalid
 
     local = fixture_project / "local"
     (local / "practices").mkdir(parents=True)
@@ -387,28 +398,28 @@ def test_local_files_are_validated_with_file_and_line(fixture_project):
 
 
 def test_upstream_ids_may_not_use_the_local_namespace(fixture_project):
-    from macros.loader import load_model
-    from macros.problems import ModelInvalid
+    from macros.load.loader import load_model
+    from macros.model.problems import ModelInvalid
 
-    src = (fixture_project / "model/practices/river-walk.yml")
+    src = fixture_project / "model/practices/river-walk.yml"
     (fixture_project / "model/practices/local-x.yml").write_text(src.read_text().replace("river-walk", "local-x"))
     with pytest.raises(ModelInvalid, match=r"model/practices/local-x.yml:1: id 'local-x' is in the wrong namespace"):
         load_model(fixture_project / "model")
 
 
 def test_the_status_page_lists_every_language_from_the_model_data():
-    from macros import pages
-    from macros.loader import load_model
+    from macros.urls.site import Site
+    from macros.views.registry import render_page
 
-    model = load_model(PROJECT / "model")
-    md = pages.render(model, "nl", pages.PAGE_TYPE["status"], "status")
+    md = render_page(Site(shared_model(), ("en", "nl")), "nl", "status", "status")
     assert json.loads(md.split("\n")[1].split(": ", 1)[1]) == "Stand van de vertaling"
     assert "{ #status-en }" in md and "{ #status-nl }" in md
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/", "de/fork/",
-                                  f"nl/practices/{HIDDEN}/"])
+@pytest.mark.parametrize(
+    "path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/", "de/fork/", f"nl/practices/{HIDDEN}/"]
+)
 def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path):
     """Brand colours, the fallback notice, lang-marked English and the local badge keep WCAG 2.1 AA."""
     from urllib.parse import urlparse
@@ -430,8 +441,8 @@ def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path)
 
 def test_status_counts_whatever_kinds_the_english_text_holds():
     """Kinds are read from the data: a new kind (say, glossary terms) is counted with no code change."""
-    from macros import translation_status as ts
-    from macros.loader import load_model
+    from macros.load import translations as ts
+    from macros.load.loader import load_model
 
     model = load_model(FIXTURE_MODEL)
     model.texts["en"]["terms"] = {"t1": {"term": "Term one"}, "t2": {"term": "Term two"}}

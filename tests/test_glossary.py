@@ -10,28 +10,53 @@ from collections import Counter
 
 import pytest
 
-from macros import glossary, glossary_export
-from macros.loader import load_model
-from macros.problems import ModelInvalid
-from macros.site_build import build_site
-from macros.term_marks import TermIndex, mark_terms
+from macros.cli.build import build_site
+from macros.load.loader import load_model
+from macros.model import glossary
+from macros.model.problems import ModelInvalid
+from macros.outputs import glossary_files as glossary_export
+from macros.render.term_marks import TermIndex, mark_terms
+from macros.urls.site import Site
 
-from .conftest import PROJECT, edit_yaml
+from .conftest import edit_yaml, shared_model
 from .html_tools import page_file, parse
 
-MODEL = load_model(PROJECT / "model")
+MODEL = shared_model()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-MARK = re.compile(r'<span class="portal-term"><a class="portal-term__link" href="([^"]*)#([^"]+)" aria-describedby="([^"]+)">'
-                  r'([^<]*)</a><span class="portal-term__tip" role="tooltip" id="([^"]+)">([^<]*)</span></span>')
+MARK = re.compile(
+    r'<span class="portal-term"><a class="portal-term__link" href="([^"]*)#([^"]+)" aria-describedby="([^"]+)">'
+    r'([^<]*)</a><span class="portal-term__tip" role="tooltip" id="([^"]+)">([^<]*)</span></span>'
+)
 
 
 # -- the data ------------------------------------------------------------------------
 
+
 def test_every_clause_3_term_of_the_standard_is_in_the_glossary_exactly_once():
     clauses = sorted((t.clause for t in MODEL.terms.values() if t.status == "standard"), key=lambda c: int(c.split(".")[1]))
     # ISO/FDIS 11367 clause 3 defines 3.1 to 3.21; the draft has no 3.18.
-    assert clauses == ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13",
-                       "3.14", "3.15", "3.16", "3.17", "3.19", "3.20", "3.21"]
+    assert clauses == [
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+        "3.6",
+        "3.7",
+        "3.8",
+        "3.9",
+        "3.10",
+        "3.11",
+        "3.12",
+        "3.13",
+        "3.14",
+        "3.15",
+        "3.16",
+        "3.17",
+        "3.19",
+        "3.20",
+        "3.21",
+    ]
     assert all(MODEL.terms[t].source == "ISO 11367" for t in MODEL.terms if MODEL.terms[t].status == "standard")
 
 
@@ -41,9 +66,25 @@ def test_glossary_covers_the_model_vocabulary_abbreviations_and_dutch_public_sec
     assert statuses["model"] >= 15 and statuses["management"] >= 8 and statuses["public-sector"] >= 5, statuses
     abbreviations = {f.get("abbreviation") for f in MODEL.texts["en"]["terms"].values()}
     assert {"KPI", "NPS", "BSC", "SMART", "SLA", "RIA", "GRP", "SEP"} <= abbreviations
-    for term_id in ("dimension", "element", "sub-element", "principle", "practice", "expectation", "excellence-pyramid",
-                    "effect-chain", "service-promise", "service-recovery", "touch-point", "persona", "journey-map",
-                    "service-delivery", "public-accountability", "public-professional", "basic-service-concept"):
+    for term_id in (
+        "dimension",
+        "element",
+        "sub-element",
+        "principle",
+        "practice",
+        "expectation",
+        "excellence-pyramid",
+        "effect-chain",
+        "service-promise",
+        "service-recovery",
+        "touch-point",
+        "persona",
+        "journey-map",
+        "service-delivery",
+        "public-accountability",
+        "public-professional",
+        "basic-service-concept",
+    ):
         assert term_id in MODEL.terms, term_id
     nl = MODEL.texts["nl"]["terms"]
     assert (nl["service-delivery"]["term"], nl["public-accountability"]["term"]) == ("dienstverlening", "publieke verantwoording")
@@ -68,12 +109,20 @@ def test_every_related_term_and_model_reference_resolves():
 
 def test_bad_terms_stop_the_build_with_file_and_line(fixture_project):
     model = fixture_project / "model"
-    edit_yaml(model / "glossary" / "scenario.yml", lambda s: s.replace("related: [practice, ledger]", "related: [practice, ledgr]")
-              .replace('subelements: ["7.1.1.a"]', 'subelements: ["7.1.1.z"]'))
-    (model / "glossary" / "audit.yml").write_text("id: audit\nstatus: standard\nsource: ISO 11367\nclause: \"3.1\"\n")
+    edit_yaml(
+        model / "glossary" / "scenario.yml",
+        lambda s: s.replace("related: [practice, ledger]", "related: [practice, ledgr]").replace(
+            'subelements: ["7.1.1.a"]', 'subelements: ["7.1.1.z"]'
+        ),
+    )
+    (model / "glossary" / "audit.yml").write_text('id: audit\nstatus: standard\nsource: ISO 11367\nclause: "3.1"\n')
     edit_yaml(model / "text" / "en" / "glossary.yml", lambda s: s + "  audit:\n    term: Ledger\n    definition: Audit EN.\n")
-    edit_yaml(model / "text" / "nl" / "glossary.yml", lambda s: s.replace("    note: Voorbeeldgeval toelichting NL.\n", "")
-              + "  audit:\n    term: controle\n    definition: Controle NL.\n")
+    edit_yaml(
+        model / "text" / "nl" / "glossary.yml",
+        lambda s: (
+            s.replace("    note: Voorbeeldgeval toelichting NL.\n", "") + "  audit:\n    term: controle\n    definition: Controle NL.\n"
+        ),
+    )
     with pytest.raises(ModelInvalid) as err:
         load_model(model)
     text = str(err.value)
@@ -86,8 +135,10 @@ def test_bad_terms_stop_the_build_with_file_and_line(fixture_project):
 
 def test_two_terms_sharing_a_word_are_refused(fixture_project):
     model = fixture_project / "model"
-    edit_yaml(model / "text" / "nl" / "glossary.yml",
-              lambda s: s.replace("term: grootboek", "term: grootboek\n    synonyms: [Werkwijze, werkwijze]"))
+    edit_yaml(
+        model / "text" / "nl" / "glossary.yml",
+        lambda s: s.replace("term: grootboek", "term: grootboek\n    synonyms: [Werkwijze, werkwijze]"),
+    )
     with pytest.raises(ModelInvalid) as err:
         load_model(model)
     assert re.search(r"model/text/nl/glossary\.yml:\d+: 'werkwijze' names both term 'practice' and term 'ledger' \(nl\)", str(err.value))
@@ -104,9 +155,16 @@ def test_letters_and_order_follow_each_language():
 
 # -- inline definitions (the pure function) ------------------------------------------------
 
-INDEX = TermIndex([("element", "element", "Element def."), ("sub-element", "sub-element", "Sub <def> & more."),
-                   ("KPI", "key-performance-indicator", "KPI def."), ("public service", "public-service", "PS def."),
-                   ("public service excellence", "public-service-excellence", "PSE def.")], "en")
+INDEX = TermIndex(
+    [
+        ("element", "element", "Element def."),
+        ("sub-element", "sub-element", "Sub <def> & more."),
+        ("KPI", "key-performance-indicator", "KPI def."),
+        ("public service", "public-service", "PS def."),
+        ("public service excellence", "public-service-excellence", "PSE def."),
+    ],
+    "en",
+)
 
 
 def marks(html: str, index: TermIndex = INDEX) -> list[tuple[str, str]]:
@@ -129,13 +187,14 @@ def test_matching_respects_word_boundaries_case_and_plurals():
     assert marks("<p>two KPIs and a kpi</p>") == [("key-performance-indicator", "KPIs")]
     assert marks("<p>kpi</p>") == []
     assert marks("<p>public service excellence and public service</p>") == [
-        ("public-service-excellence", "public service excellence"), ("public-service", "public service")]
+        ("public-service-excellence", "public service excellence"),
+        ("public-service", "public service"),
+    ]
     nl = TermIndex([("werkwijze", "practice", "Def."), ("KPI", "kpi", "Def.")], "nl")
     assert marks("<p>Twee werkwijzen en drie KPI's</p>", nl) == [("practice", "werkwijzen"), ("kpi", "KPI's")]
 
 
-@pytest.mark.parametrize("tag", ["a", "h1", "h2", "h3", "h6", "code", "pre", "button", "label", "summary", "strong", "th",
-                                 "legend"])
+@pytest.mark.parametrize("tag", ["a", "h1", "h2", "h3", "h6", "code", "pre", "button", "label", "summary", "strong", "th", "legend"])
 def test_text_inside_links_headings_code_and_controls_is_never_touched(tag):
     html = f'<{tag} class="x">An element here<span> and an element</span></{tag}>'
     assert mark_terms(html, INDEX, "g/", scope=None) == html
@@ -143,24 +202,29 @@ def test_text_inside_links_headings_code_and_controls_is_never_touched(tag):
 
 
 def test_labels_and_figure_text_alternatives_are_left_alone():
-    html = ('<p>An <span class="portal-badge">element</span></p><details class="portal-model-figure__list"><p>element</p>'
-            '<ul><li>element<li>element</ul></details><div class="x portal-no-terms"><p>element<br>element</div>')
+    html = (
+        '<p>An <span class="portal-badge">element</span></p><details class="portal-model-figure__list"><p>element</p>'
+        '<ul><li>element<li>element</ul></details><div class="x portal-no-terms"><p>element<br>element</div>'
+    )
     assert mark_terms(html, INDEX, "g/", scope=None) == html
     assert marks(html + "<p>an element</p>") == [("element", "element")]
     assert marks("<ul><li>x<li>y</ul></p><p>an element</p>") == [("element", "element")]  # stray and implied end tags
 
 
 def test_only_text_changes_and_only_inside_the_scope():
-    html = ('<html><head><title>element</title></head><body><nav>element</nav>'
-            '<article class="md-content__inner"><!-- element --><p title="element">Q&amp;A &#169; an <em>element</em>.</p>'
-            '<br/></article><footer>element</footer></body></html>')
+    html = (
+        "<html><head><title>element</title></head><body><nav>element</nav>"
+        '<article class="md-content__inner"><!-- element --><p title="element">Q&amp;A &#169; an <em>element</em>.</p>'
+        "<br/></article><footer>element</footer></body></html>"
+    )
     out = mark_terms(html, INDEX, "g/")
-    assert out.count('class="portal-term"') == 1 and "<em><span class=\"portal-term\">" in out
+    assert out.count('class="portal-term"') == 1 and '<em><span class="portal-term">' in out
     assert re.sub(r'<span class="portal-term">.*?</a><span[^>]*>[^<]*</span></span>', "element", out) == html
     assert mark_terms(html, TermIndex([], "en"), "g/") == html
 
 
 # -- the built site -------------------------------------------------------------------------
+
 
 def test_fixture_pages_define_terms_in_their_own_language_only(fixture_site):
     en = page_file(fixture_site, "en", "practices/river-walk/index.md").read_text(encoding="utf-8")
@@ -203,7 +267,7 @@ def test_real_glossary_page_lists_every_term_with_its_links(real_site, lang):
     name = MODEL.ui(other, "language_name")
     for fields in MODEL.texts[other]["terms"].values():
         assert f'<span lang="{other}"><strong>{name}:</strong> {fields["term"]}' in html, fields["term"]
-    block = html[html.index('id="service-recovery"'):html.index('id="service-standard"')]
+    block = html[html.index('id="service-recovery"') : html.index('id="service-standard"')]
     assert 'href="../model/7.3.2.5/"' in block and 'href="#service-promise"' in block
 
 
@@ -222,6 +286,7 @@ def test_lookup_table_has_every_term_both_ways(real_site, lang):
 
 
 # -- downloads ------------------------------------------------------------------------------
+
 
 def test_csv_reads_back_with_every_term_in_both_languages(real_site):
     for root in (real_site, real_site / "nl"):
@@ -253,13 +318,19 @@ def test_tbx_is_well_formed_tbx_basic_with_both_languages(real_site):
             fields = MODEL.texts[lang]["terms"][term_id]
             assert ls.find("descrip[@type='definition']").text == fields["definition"]
             words = [(t.find("term").text, t.find("termNote[@type='termType']").text) for t in ls.findall("tig")]
-            assert words == ([(fields["term"], "fullForm")] + [(fields[k], "abbreviation") for k in ("abbreviation",) if k in fields]
-                             + [(w, "fullForm") for w in fields.get("synonyms", [])]), (lang, term_id)
+            assert words == (
+                [(fields["term"], "fullForm")]
+                + [(fields[k], "abbreviation") for k in ("abbreviation",) if k in fields]
+                + [(w, "fullForm") for w in fields.get("synonyms", [])]
+            ), (lang, term_id)
 
 
-def test_exports_are_pure_functions_of_the_model():
-    assert glossary_export.csv_bytes(MODEL).startswith(b"\xef\xbb\xbfid,status,source,clause,term_en,")
-    assert glossary_export.tbx_bytes(MODEL) == glossary_export.tbx_bytes(MODEL)
+def test_exports_are_reproducible_from_the_model():
+    """Two separate builds of the same model give byte-identical files (no timestamps, no set order)."""
+    first, second = Site(MODEL, ("en", "nl")), Site(MODEL, ("en", "nl"))
+    assert glossary_export.csv_bytes(first).startswith(b"\xef\xbb\xbfid,status,source,clause,term_en,")
+    assert glossary_export.tbx_bytes(first) == glossary_export.tbx_bytes(second)
+    assert glossary_export.csv_bytes(first) == glossary_export.csv_bytes(second)
 
 
 def test_a_term_added_in_yaml_appears_everywhere(fixture_project):
@@ -278,6 +349,12 @@ def test_no_inline_definitions_in_forms_print_views_or_the_glossary(real_site):
     marked = page_file(real_site, "nl", "model/7.1.1.a/index.md").read_text(encoding="utf-8")
     assert MARK.search(marked)  # the same run does mark an ordinary page
     for lang in ("en", "nl"):
-        for src in ("checklists/index.md", "checklists/7.1.1/index.md", "print/index.md", "print/7.1.1/index.md",
-                    "glossary/index.md", "glossary/lookup/index.md"):
+        for src in (
+            "checklists/index.md",
+            "checklists/7.1.1/index.md",
+            "print/index.md",
+            "print/7.1.1/index.md",
+            "glossary/index.md",
+            "glossary/lookup/index.md",
+        ):
             assert 'class="portal-term"' not in page_file(real_site, lang, src).read_text(encoding="utf-8"), (lang, src)

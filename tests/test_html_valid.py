@@ -30,8 +30,7 @@ def test_sample_pages_have_no_html_errors(real_site):
         pytest.fail("the Nu Html Checker needs Java and `npm ci` (vnu-jar); the CI script installs both")
     files = sorted({str(real_site / ("nl/" if lang == "nl" else "") / path / "index.html") for lang, _n, path in SAMPLES})
     files.append(str(real_site / "404.html"))
-    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                         capture_output=True, text=True)
+    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True)
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     errors = [m for m in messages if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_MARKUP)]
     report = [f"{m['url'].split(str(real_site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in errors]

@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from macros import loader
-from macros.markup import md_escape
-from macros.site_build import build_site
+from macros.cli.build import build_site
+from macros.load import reader as loader
+from macros.render.markup import md_escape
 
 from .conftest import edit_yaml
 from .html_tools import parse
@@ -26,8 +26,10 @@ def test_md_escape_renders_text_as_is():
 
     html = markdown.markdown(md_escape(PAYLOAD), extensions=["attr_list"])
     assert "<script>" not in html and "<a " not in html and "<em>" not in html
-    assert html == "<p>&lt;script&gt;alert(1)&lt;/script&gt; R&amp;D {{ config.site_name }} {% if true %}x{% endif %} " \
-                   "[link](javascript:alert(2)) *em*</p>"
+    assert (
+        html == "<p>&lt;script&gt;alert(1)&lt;/script&gt; R&amp;D {{ config.site_name }} {% if true %}x{% endif %} "
+        "[link](javascript:alert(2)) *em*</p>"
+    )
 
 
 @pytest.fixture

@@ -6,21 +6,20 @@ import re
 
 import pytest
 
-from macros import pages
-from macros.loader import load_model
+from macros.urls import scheme
 
-from .conftest import PROJECT
+from .conftest import shared_model
 from .html_tools import page_file, parse
 
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def test_every_page_in_both_languages(real_site, model):
     for lang in ("en", "nl"):
-        for _t, _id, src in pages.all_pages(model):
+        for _t, _id, src in scheme.all_pages(model):
             page = parse(page_file(real_site, lang, src))
             assert page.lang == lang, src
 
@@ -28,7 +27,7 @@ def test_every_page_in_both_languages(real_site, model):
 def test_subelement_pages_show_every_expectation_and_practice(real_site, model):
     for lang in ("en", "nl"):
         for s in model.subelements.values():
-            src = pages.src_of(model, "subelement", s.id)
+            src = scheme.src_of(model, "subelement", s.id)
             page = parse(page_file(real_site, lang, src))
             wanted = set(s.expectation_ids) | {p.id for p in model.practices_for(s.id)}
             assert wanted <= page.ids, (lang, s.id, wanted - page.ids)

@@ -8,9 +8,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from macros import downloads
-from macros.loader import load_model
-from macros.spreadsheet_safety import FORMULA_START
+from macros.load.loader import load_model
+from macros.outputs import downloads
+from macros.outputs.spreadsheet_safety import FORMULA_START
+from macros.urls.site import Site
 
 from .conftest import PROJECT
 
@@ -38,7 +39,7 @@ def test_every_spreadsheet_download_is_checked():
 
 @pytest.mark.parametrize("download", SPREADSHEETS, ids=lambda d: d.key)
 def test_formula_like_text_stays_text(hostile_model, download):
-    data = download.build(hostile_model, "en")
+    data = download.build(Site(hostile_model, ("en", "nl")), "en")
     if download.filename("en").endswith(".csv"):
         cells = [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for c in row]
         assert "'" + HOSTILE in cells, "the hostile text should be in the file, defused"

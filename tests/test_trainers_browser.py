@@ -6,16 +6,14 @@ import datetime
 
 import pytest
 
-from macros.loader import load_model
-
-from .conftest import PROJECT
+from .conftest import shared_model
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 @pytest.fixture
@@ -60,8 +58,9 @@ def test_copy_link_buttons_copy_the_item_url_and_announce_it(clip_page, site_url
     assert clipboard(page) == f"{url}#{practice}"
 
 
-@pytest.mark.parametrize("lang,path,kind", [("en", "model/7.2.2.4/", "clause"), ("nl", "model/7.2.2.4/", "clause"),
-                                            ("en", "practices/{p}/", "practice")])
+@pytest.mark.parametrize(
+    "lang,path,kind", [("en", "model/7.2.2.4/", "clause"), ("nl", "model/7.2.2.4/", "clause"), ("en", "practices/{p}/", "practice")]
+)
 def test_cite_this_copies_title_clause_portal_version_url_and_date(clip_page, site_url, model, lang, path, kind):
     page = clip_page
     practice = next(iter(model.practices))

@@ -10,18 +10,19 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros import downloads, pages
-from macros.downloads import Download
-from macros.loader import load_model
-from macros.trainers_views import human_size
+from macros.outputs import downloads
+from macros.outputs.downloads import Download
+from macros.urls.site import Site
+from macros.views.registry import render_page
+from macros.views.trainers import human_size
 
-from .conftest import PROJECT
+from .conftest import shared_model
 from .html_tools import parse
 
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def files(real_site):
@@ -116,10 +117,11 @@ def test_downloads_page_lists_every_registered_download_with_its_size(real_site,
 
 
 def test_a_newly_registered_download_appears_on_the_page_without_template_edits(model, monkeypatch):
-    extra = Download("glossary_tbx", lambda lang: f"terms-{lang}.tbx", lambda m, lang: b"x" * 3000, "application/x-tbx",
-                     "download_catalogue_json")
+    extra = Download(
+        "glossary_tbx", lambda lang: f"terms-{lang}.tbx", lambda site, lang: b"x" * 3000, "application/x-tbx", "download_catalogue_json"
+    )
     monkeypatch.setattr(downloads, "DOWNLOADS", (*downloads.DOWNLOADS, extra))
-    text = pages.render(model, "en", pages.PAGE_TYPE["downloads"], "downloads")
+    text = render_page(Site(model, ("en", "nl")), "en", "downloads", "downloads")
     assert '<a href="../downloads/terms-en.tbx" download>' in text and "<td>3 KiB</td>" in text
 
 

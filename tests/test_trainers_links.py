@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from macros import inventory, published
-from macros.loader import load_model
-from macros.problems import ModelInvalid
-from macros.site_build import BuildFailed, build_site, configured_languages
+from macros.cli.build import BuildFailed, build_site, configured_languages
+from macros.load.loader import load_model
+from macros.model.problems import ModelInvalid
+from macros.urls import inventory, published
 
-from .conftest import PROJECT, make_project
+from .conftest import PROJECT, make_project, shared_model
 from .html_tools import LANG_ROOT, parse
 from .test_html_valid import MATERIAL_MARKUP, VNU
 
@@ -24,7 +24,7 @@ LANGS = ["en", "nl"]
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(PROJECT / "model")
+    return shared_model()
 
 
 def test_every_item_kind_has_a_working_anchor_in_both_languages(real_site, model):
@@ -143,8 +143,13 @@ def test_rename_without_redirect_fails_the_build_listing_each_url(renamed_projec
         build_site(project / "mkdocs.yml")
     message = str(err.value)
     lines = (project / published.FILE_NAME).read_text().splitlines()
-    for url in ("/practices/river-walk/", "/nl/practices/river-walk/", "/model/7.1.1.a/#river-walk",
-                "/model/7.1.1.a/#7.1.1.a-e2", "/practices/open-ledger/"):
+    for url in (
+        "/practices/river-walk/",
+        "/nl/practices/river-walk/",
+        "/model/7.1.1.a/#river-walk",
+        "/model/7.1.1.a/#7.1.1.a-e2",
+        "/practices/open-ledger/",
+    ):
         assert f"{published.FILE_NAME}:{lines.index(url) + 1}: {url} " in message, message
     assert not (project / "site").exists(), "a failed check must not publish the site"
 
@@ -185,16 +190,20 @@ def _problems(project: Path) -> list[str]:
 
 
 def test_a_retired_id_cannot_come_back(fixture_project):
-    (fixture_project / "model" / "changelog.yml").write_text(CHANGELOG + """  - version: "1.3.0"
+    (fixture_project / "model" / "changelog.yml").write_text(
+        CHANGELOG
+        + """  - version: "1.3.0"
     date: "2026-02-01"
     retired:
       - {kind: practice, id: river-walk}
-""")
+"""
+    )
     edit = fixture_project / "model" / "model.yml"
     edit.write_text(edit.read_text().replace("version: 1.2.3", "version: 1.3.0"))
     found = _problems(fixture_project)
-    assert any(p.startswith("model/changelog.yml:8: practice 'river-walk' was retired in 1.3.0 but is in the model again")
-               for p in found), found
+    assert any(
+        p.startswith("model/changelog.yml:8: practice 'river-walk' was retired in 1.3.0 but is in the model again") for p in found
+    ), found
 
 
 def test_model_version_must_be_the_latest_release(fixture_project):
@@ -204,11 +213,14 @@ def test_model_version_must_be_the_latest_release(fixture_project):
 
 
 def test_rename_to_an_unknown_id_and_replaces_without_changelog_are_reported(fixture_project):
-    (fixture_project / "model" / "changelog.yml").write_text(CHANGELOG.replace('"1.2.3"', '"1.2.2"') + """  - version: "1.2.3"
+    (fixture_project / "model" / "changelog.yml").write_text(
+        CHANGELOG.replace('"1.2.3"', '"1.2.2"')
+        + """  - version: "1.2.3"
     date: "2026-02-01"
     renamed:
       - {kind: practice, from: old-walk, to: no-such-walk}
-""")
+"""
+    )
     practice = fixture_project / "model" / "practices" / "open-ledger.yml"
     practice.write_text(practice.read_text() + "replaces: [closed-ledger]\n")
     found = _problems(fixture_project)
@@ -246,8 +258,9 @@ def test_checker_follows_redirects_and_moved_anchors(tmp_path):
     page("old", '<meta http-equiv="refresh" content="0; url=../a/">')
     page("lost", '<meta http-equiv="refresh" content="0; url=../nowhere/">')
     (tmp_path / "assets").mkdir()
-    (tmp_path / "assets" / "moved-anchors.json").write_text(json.dumps({"y": {"to": "x", "page": "a/#x"},
-                                                                        "z": {"to": "", "page": "a/#gone"}}))
+    (tmp_path / "assets" / "moved-anchors.json").write_text(
+        json.dumps({"y": {"to": "x", "page": "a/#x"}, "z": {"to": "", "page": "a/#gone"}})
+    )
     entries = list(enumerate(["/a/", "/a/#x", "/old/", "/old/#x", "/a/#y", "/lost/", "/a/#z", "/a/#w", "/b/"], start=1))
     assert published.unresolved(tmp_path, entries, ["en"]) == [
         f"{published.FILE_NAME}:6: /lost/ no longer exists — restore it, or record the rename/retirement in model/changelog.yml "
@@ -264,10 +277,15 @@ def test_redirect_and_retired_pages_are_valid_html(renamed_site):
     java = shutil.which("java")
     if not java or not VNU.exists():
         pytest.fail("the Nu Html Checker needs Java and `npm ci` (vnu-jar); the CI script installs both")
-    files = [str(renamed_site / p / "index.html") for p in ("practices/river-walk", "nl/practices/river-walk",
-                                                            "practices/open-ledger", "changelog")]
+    files = [
+        str(renamed_site / p / "index.html")
+        for p in ("practices/river-walk", "nl/practices/river-walk", "practices/open-ledger", "changelog")
+    ]
     run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True)
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m['url']}: {m['message']}" for m in messages
-              if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_MARKUP)]
+    errors = [
+        f"{m['url']}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_MARKUP)
+    ]
     assert errors == []

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_model
-from macros.problems import ModelInvalid
-from macros.site_build import BuildFailed, build_site
+from macros.cli.build import BuildFailed, build_site
+from macros.load.loader import load_model
+from macros.model.problems import ModelInvalid
 
 from .conftest import edit_yaml
 
@@ -50,8 +50,9 @@ def test_dangling_reference(fixture_project):
 
 def test_duplicate_text_id_across_files_and_duplicate_key(fixture_project):
     extra = fixture_project / "model/text/en/extra.yml"
-    extra.write_text("practices:\n  river-walk:\n    title: Again\n    summary: s\n    why: w\n    steps: [a]\n"
-                     "    evidence: [b]\n    example: c\n")
+    extra.write_text(
+        "practices:\n  river-walk:\n    title: Again\n    summary: s\n    why: w\n    steps: [a]\n    evidence: [b]\n    example: c\n"
+    )
     edit_yaml(fixture_project / "model/principles/5.1.1.yml", lambda s: s + "group: public\n")
     found = problems(fixture_project)
     twice = [p for p in found if "practices 'river-walk' already has en text in" in p]
@@ -67,11 +68,11 @@ def test_unquoted_clause_number_explains_quoting(fixture_project):
 
 @pytest.mark.parametrize("bad", ["<script>alert(1)</script>", "{{ config }}", "{% include 'x' %}", "see javascript:alert(1)"])
 def test_markup_in_text_is_refused(fixture_project, bad):
-    edit_yaml(fixture_project / "model/text/nl/model.yml",
-              lambda s: s.replace("title: Practice river-walk NL", f'title: "{bad}"'))
+    edit_yaml(fixture_project / "model/text/nl/model.yml", lambda s: s.replace("title: Practice river-walk NL", f'title: "{bad}"'))
     found = problems(fixture_project)
-    assert any(p.startswith("model/text/nl/model.yml:") and "practices.river-walk.title contains" in p
-               and "write plain text" in p for p in found), found
+    assert any(
+        p.startswith("model/text/nl/model.yml:") and "practices.river-walk.title contains" in p and "write plain text" in p for p in found
+    ), found
 
 
 def test_missing_translation_is_reported(fixture_project):
@@ -112,10 +113,12 @@ def test_failed_build_leaves_previous_site_untouched(fixture_project):
 
 
 def test_validate_command_exit_status(fixture_project):
-    ok = subprocess.run([sys.executable, "-m", "macros", "validate", "--model", str(fixture_project / "model")],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "macros", "validate", "--model", str(fixture_project / "model")], capture_output=True, text=True
+    )
     assert ok.returncode == 0 and "4 sub-elements" in ok.stdout
     edit_yaml(fixture_project / "model/practices/river-walk.yml", lambda s: s.replace("effort:", "efort:"))
-    bad = subprocess.run([sys.executable, "-m", "macros", "validate", "--model", str(fixture_project / "model")],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "macros", "validate", "--model", str(fixture_project / "model")], capture_output=True, text=True
+    )
     assert bad.returncode == 1 and "model/practices/river-walk.yml:" in bad.stderr and "did you mean 'effort'" in bad.stderr

@@ -1,0 +1,71 @@
+"""The portal's command line, for contributors and CI: one module per command.
+
+``validate`` checks the model alone (exit 0/1), ``build`` builds every language into ``site/``
+atomically, ``serve`` builds and serves every language with rebuild on change, ``coverage`` prints
+the catalogue counts, ``status`` prints translation coverage and stale translations (and records
+fingerprints), ``urls`` adds new items' URLs to ``model/published-urls.txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import build, coverage, serve, status, urls, validate
+from .project import PROJECT
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    config = {"default": str(PROJECT / "mkdocs.yml"), "help": "the portal's MkDocs config (default: mkdocs.yml here)"}
+    model = {"default": None, "help": "model folder (default: from the config)"}
+
+    v = sub.add_parser("validate", help="check model/ (and a fork's local/) and list every problem as file:line")
+    v.add_argument("--model", **model)
+    v.add_argument("--config", **config)
+    v.set_defaults(func=validate.run)
+
+    st = sub.add_parser(
+        "status",
+        help="translation coverage per language and kind; stale translations; exit 1 if a must-be-complete language is incomplete or stale",
+    )
+    st.add_argument("--model", **model)
+    st.add_argument("--config", **config)
+    st.add_argument("--lang", action="append", help="only this language (repeatable)")
+    st.add_argument("--missing", action="store_true", help="also list every untranslated item")
+    st.add_argument(
+        "--accept",
+        metavar="LANG",
+        help="record that LANG's translations match the current English (after checking them); then print the status",
+    )
+    st.add_argument("items", nargs="*", help="with --accept: only these kinds or kind/id (e.g. practices/citizen-panel)")
+    st.set_defaults(func=status.run)
+
+    b = sub.add_parser("build", help="build all languages into site/ (nothing is replaced if any build fails)")
+    b.add_argument("--config", **config)
+    b.add_argument("--site-dir", default=None, help="where to write the site (default: site/ beside the config)")
+    b.set_defaults(func=build.run)
+
+    s = sub.add_parser("serve", help="build and serve all languages on http://127.0.0.1:8000/, rebuilding on change")
+    s.add_argument("--config", **config)
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    s.set_defaults(func=serve.run)
+
+    c = sub.add_parser("coverage", help="print practices and expectations per element and principle")
+    c.add_argument("--model", default=str(PROJECT / "model"))
+    c.set_defaults(func=coverage.run)
+
+    u = sub.add_parser("urls", help="add the URLs of new items to model/published-urls.txt (never removes a line)")
+    u.add_argument("--config", **config)
+    u.set_defaults(func=urls.run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if hasattr(args, "config") and not Path(args.config).is_file():
+        print(f"no MkDocs config at {args.config}: run from the portal's folder or pass --config", file=sys.stderr)
+        return 1
+    return args.func(args)

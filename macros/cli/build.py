@@ -1,0 +1,116 @@
+"""Build every language into one site, all or nothing.
+
+Each language is a separate MkDocs build into a fresh temporary folder next
+to the target; only when all succeed does the folder replace ``site/``. A
+failed build (bad YAML, broken link in strict mode) leaves the published
+output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from ..load.settings import from_config_file
+from ..model.problems import ModelInvalid
+from ..urls import published
+from ..urls.languages import ENV_VAR
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def configured_languages(config_file: Path) -> list[str]:
+    """Languages from mkdocs.yml, or from a fork's local/portal.yml when it sets them."""
+    try:
+        return list(from_config_file(config_file).languages)
+    except ModelInvalid as err:
+        raise BuildFailed(str(err)) from err
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = True) -> Path:
+    """Build all languages; replace ``site_dir`` only if every build succeeds."""
+    config_file = Path(config_file).resolve()
+    target = Path(site_dir).resolve() if site_dir else config_file.parent / "site"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    previous = os.environ.get(ENV_VAR)
+    log = logging.getLogger("mkdocs")
+    log.setLevel(logging.INFO)
+    collector = _Collector()
+    log.addHandler(collector)
+    if not quiet:
+        echo = logging.StreamHandler()
+        echo.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        log.addHandler(echo)
+    try:
+        for lang in configured_languages(config_file):
+            os.environ[ENV_VAR] = lang
+            try:
+                mkdocs_build(load_config(str(config_file), site_dir=str(staging)))
+            except (Abort, ConfigurationError, PluginError) as err:
+                warnings = "\n".join(collector.warnings)
+                raise BuildFailed(f"[{lang}] {err}\n{warnings}".rstrip()) from err
+        _check_published(config_file, staging)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        log.removeHandler(collector)
+        if not quiet:
+            log.removeHandler(echo)
+        if previous is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = previous
+    return target
+
+
+def _check_published(config_file: Path, staging: Path) -> None:
+    """Every URL in model/published-urls.txt (if the project has one) must still work in the new site."""
+    listed = published.read(config_file.parent / published.FILE_NAME)
+    problems = published.unresolved(staging, listed, configured_languages(config_file)) if listed else []
+    if problems:
+        raise BuildFailed("published URLs that would break:\n" + "\n".join(problems))
+
+
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings so a failed build can say why."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run(args) -> int:
+    try:
+        out = build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None, quiet=False)
+    except BuildFailed as err:
+        print(f"build failed, site/ left untouched:\n{err}", file=sys.stderr)
+        return 1
+    print(f"built {out}")
+    return 0

@@ -1,0 +1,28 @@
+"""``python -m macros validate``: check model/ (and a fork's local/), list every problem as file:line; exit 0/1."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..model.problems import ModelInvalid
+from .project import load
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.process_time()
+    try:
+        _cfg, model = load(args)
+    except ModelInvalid as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(
+        f"model OK: {len(model.dimensions)} dimensions, {len(model.elements)} elements, "
+        f"{len(model.subelements)} sub-elements, {len(model.principles)} principles, "
+        f"{len(model.expectations)} expectations, {len(model.practices)} practices, {len(model.terms)} glossary terms; "
+        f"languages: {', '.join(sorted(model.texts))}"
+        + (f"; local: {len(model.local)} items, {len(model.hidden)} hidden" if model.local or model.hidden else "")
+        + f" ({time.process_time() - started:.2f} s CPU)"
+    )
+    return 0

@@ -1,0 +1,235 @@
+"""Read ``model/`` and a fork's ``local/`` layer from disk: every file parsed once and schema-checked.
+
+The reader knows files, not meaning: it returns :class:`Sources` (the parsed documents, the text of every
+language and where each line came from) plus the problems it met on the way. Building the model and
+checking references are separate steps (:mod:`macros.load.assemble`, :mod:`macros.load.checks`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model.problems import Problem
+from ..model.types import KINDS
+from . import schemas
+from .hints import did_you_mean
+from .text_safety import unsafe_parts
+from .yaml_source import YamlDoc, load_yaml
+
+LOCAL_PREFIX = "local-"  # IDs of a fork's own items start with this; upstream IDs never do
+TERMS_FOLDER = "glossary"
+SINGULAR = {
+    "dimensions": "dimension",
+    "elements": "element",
+    "subelements": "subelement",
+    "principles": "principle",
+    "practices": "practice",
+}
+
+Texts = dict[str, dict[str, dict[str, dict[str, Any]]]]  # texts[lang][kind][id] -> {field: value}
+
+
+@dataclass
+class Sources:
+    """Everything read from disk, before the model is built."""
+
+    root: Path
+    local: Path
+    problems: list[Problem] = field(default_factory=list)
+    docs: dict[str, dict[str, YamlDoc]] = field(default_factory=dict)  # kind -> id -> structure file
+    meta: YamlDoc | None = None  # model.yml
+    changelog: YamlDoc | None = None
+    local_ids: set[tuple[str, str]] = field(default_factory=set)
+    hidden: dict[str, str] = field(default_factory=dict)
+    texts: Texts = field(default_factory=dict)
+    text_lines: dict[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
+    text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
+    fingerprints: dict[str, dict[str, dict[tuple[str, str, str], str]]] = field(default_factory=dict)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+
+def read_sources(root: Path, local: Path) -> Sources:
+    """Read every model and local file once; problems are collected in ``Sources.problems``."""
+    reader = Reader(Sources(Path(root), Path(local)))
+    src = reader.src
+    src.meta = reader.read(src.root / "model.yml", "model")
+    reader.read_structure()
+    reader.read_hidden()
+    reader.read_texts()
+    reader.read_fingerprints()
+    path = src.root / "changelog.yml"
+    src.changelog = reader.read(path, "changelog") if path.exists() else None
+    return src
+
+
+class Reader:
+    """Fills a :class:`Sources` from disk; each method reads one kind of file."""
+
+    def __init__(self, src: Sources):
+        self.src = src
+        self.root, self.local = src.root, src.local
+        self.problems, self.docs, self.local_ids, self.hidden = src.problems, src.docs, src.local_ids, src.hidden
+        self.texts, self.text_lines, self.text_origin, self.fingerprints = (src.texts, src.text_lines, src.text_origin, src.fingerprints)
+
+    def rel(self, path: Path) -> str:
+        return self.src.rel(path)
+
+    def read(self, path: Path, kind: str) -> YamlDoc | None:
+        doc, problems = load_yaml(path, self.rel(path))
+        self.problems += problems
+        if doc is None:
+            return None
+        if doc.data is None:
+            self.problems.append(Problem(doc.rel, 1, "file is empty", "add its content or delete the file"))
+            return None
+        schema_problems = schemas.check(doc, kind)
+        self.problems += schema_problems
+        return None if schema_problems else doc
+
+    def read_structure(self) -> None:
+        for kind in KINDS:
+            self.docs[kind] = {}
+            self.read_folder(kind, self.root / kind, local=False)
+        self.read_folder("practices", self.local / "practices", local=True)
+        self.docs["terms"] = dict((term_id, doc) for doc, term_id in self.item_docs(self.root / TERMS_FOLDER, "term"))
+
+    def item_docs(self, folder: Path, schema: str):
+        """Schema-checked one-item-per-file docs of a folder, with their IDs; the file name must be the ID."""
+        for path in sorted(folder.glob("*")):
+            if path.suffix != ".yml":
+                self.problems.append(
+                    Problem(self.rel(path), 1, f"unexpected file in {self.rel(folder)}/", "model files end in .yml; rename or remove it")
+                )
+                continue
+            doc = self.read(path, schema)
+            if doc is None:
+                continue
+            item_id = str(doc.data["id"])
+            if path.stem != item_id:
+                self.problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("id",)),
+                        f"id '{item_id}' does not match the file name '{path.name}'",
+                        f"rename the file to {item_id}.yml (IDs are never changed once published)",
+                    )
+                )
+            yield doc, item_id
+
+    def read_folder(self, kind: str, folder: Path, local: bool) -> None:
+        for doc, item_id in self.item_docs(folder, SINGULAR[kind]):
+            if local != item_id.startswith(LOCAL_PREFIX):
+                self.problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("id",)),
+                        f"id '{item_id}' is in the wrong namespace",
+                        f"IDs in local/ start with '{LOCAL_PREFIX}', upstream IDs never do "
+                        "(so a fork's items can never collide with upstream ones)",
+                    )
+                )
+                continue
+            if local:
+                self.local_ids.add((kind, item_id))
+            self.docs[kind][item_id] = doc
+
+    def read_texts(self) -> None:
+        """Text per language from two layers: ``model/text`` (upstream), then ``local/text`` (the fork's).
+
+        Within a layer an item has text once; a local item replaces the upstream one (a text override).
+        """
+        texts = self.texts
+        for layer, text_root in (("model", self.root / "text"), ("local", self.local / "text")):
+            for lang_dir in sorted(p for p in text_root.glob("*") if p.is_dir()):
+                lang = lang_dir.name
+                texts.setdefault(lang, {})
+                for path in sorted(lang_dir.rglob("*.yml")):
+                    doc = self.read(path, "text")
+                    if doc is not None:
+                        self.add_text(texts[lang], layer, lang, doc)
+        for kinds in texts.values():  # a hidden practice has no text either
+            for item_id in self.hidden:
+                kinds.get("practices", {}).pop(item_id, None)
+
+    def add_text(self, into: dict[str, dict[str, Any]], layer: str, lang: str, doc: YamlDoc) -> None:
+        for kind, items in doc.data.items():
+            for item_id, value in items.items():
+                key = (lang, kind, str(item_id))
+                line = doc.line_of((kind, item_id))
+                if key in self.text_origin and self.text_origin[key][0] == layer:
+                    first = self.text_lines[key]
+                    self.problems.append(
+                        Problem(
+                            doc.rel, line, f"{kind} '{item_id}' already has {lang} text in {first[0]}:{first[1]}", "keep one of the two"
+                        )
+                    )
+                    continue
+                self.text_lines[key] = (doc.rel, line)
+                self.text_origin[key] = (layer, doc.rel, line)
+                into.setdefault(kind, {})[str(item_id)] = value
+                self.check_plain(doc, (kind, item_id), value)
+
+    def read_hidden(self) -> None:
+        """``local/hide.yml``: upstream practices the fork does not publish, each with its reason."""
+        path = self.local / "hide.yml"
+        if not path.exists():
+            return
+        doc = self.read(path, "hide")
+        if doc is None:
+            return
+        for item_id, reason in (doc.data.get("practices") or {}).items():
+            if item_id not in self.docs["practices"] or (("practices", item_id) in self.local_ids):
+                self.problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("practices", item_id)),
+                        f"cannot hide '{item_id}': there is no upstream practice with that ID",
+                        did_you_mean(item_id, [i for i in self.docs["practices"] if not i.startswith(LOCAL_PREFIX)]),
+                    )
+                )
+                continue
+            self.hidden[item_id] = reason
+            del self.docs["practices"][item_id]
+
+    def read_fingerprints(self) -> None:
+        """Per layer and language, the short hash of the English each translated string was made from."""
+        out, languages = self.fingerprints, sorted(self.texts)
+        for layer, folder in (("model", self.root / "fingerprints"), ("local", self.local / "fingerprints")):
+            out[layer] = {}
+            for lang in languages:
+                path = folder / f"{lang}.yml"
+                doc = self.read(path, "fingerprints") if path.exists() else None
+                if doc is None:
+                    continue
+                flat = out[layer].setdefault(lang, {})
+                for kind, items in doc.data.items():
+                    for item_id, fields in items.items():
+                        if isinstance(fields, dict):
+                            flat.update({(kind, str(item_id), f): h for f, h in fields.items()})
+                        else:
+                            flat[(kind, str(item_id), "")] = fields
+
+    def check_plain(self, doc: YamlDoc, path: tuple, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                self.check_plain(doc, (*path, k), v)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                self.check_plain(doc, (*path, i), v)
+        elif isinstance(value, str):
+            for what in unsafe_parts(value):
+                self.problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(path),
+                        f"{'.'.join(map(str, path))} contains {what}",
+                        "write plain text: no HTML, no {{ }} or {% %}, no script links",
+                    )
+                )

@@ -1,0 +1,160 @@
+"""The model as frozen Python objects, independent of MkDocs, files and URLs.
+
+Structure (IDs and relations) and text (per language, keyed by kind and ID)
+are kept apart, exactly as on disk, so that a new language is only text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .changelog import Release
+
+KINDS = ("dimensions", "elements", "subelements", "principles", "practices")
+TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "assessment_scale", "roles", "efforts", "tags", "terms")
+
+
+def clause_key(item_id: str) -> tuple:
+    """Sort clause numbers naturally: 7.2.10 after 7.2.9, 7.1.1.a before 7.1.2."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.-]", item_id))
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    element_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    dimension_id: str
+    subelement_ids: tuple[str, ...]
+
+    @property
+    def is_own_subelement(self) -> bool:
+        """True for an element without sub-elements (7.1.3): it is its own single one."""
+        return self.subelement_ids == (self.id,)
+
+
+@dataclass(frozen=True)
+class SubElement:
+    id: str
+    element_id: str
+    expectation_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    subelement_ids: tuple[str, ...]
+    principle_ids: tuple[str, ...]
+    roles: tuple[str, ...]
+    effort: str
+    level: int
+    tags: tuple[str, ...]
+
+    @property
+    def home_id(self) -> str:
+        return self.subelement_ids[0]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: structure only; its words per language are text kind ``terms``."""
+
+    id: str
+    status: str  # standard | model | management | public-sector
+    source: str  # document it comes from, e.g. "ISO 11367"; "portal" for this portal's own terms
+    clause: str  # clause in that document ("3.4"), or ""
+    related: tuple[str, ...]
+    elements: tuple[str, ...]
+    subelements: tuple[str, ...]
+    inline: bool = True  # defined in place on other pages; false for words common in an everyday sense
+
+
+@dataclass(frozen=True)
+class Model:
+    version: str
+    standard: str
+    dimensions: dict[str, Dimension]
+    elements: dict[str, Element]
+    subelements: dict[str, SubElement]
+    principles: dict[str, Principle]
+    practices: dict[str, Practice]
+    pyramid: list[dict[str, Any]]
+    effect_chain: list[str]
+    roles: list[str]
+    efforts: list[str]
+    tags: list[str]
+    # texts[lang][kind][id] -> {field: value}
+    texts: dict[str, dict[str, dict[str, dict[str, Any]]]]
+    # (kind, id) -> file the item's structure lives in, for "edit this page" links
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    source_language: str = "en"
+    # languages that must be complete and current (EN, NL upstream); others only report
+    required_languages: tuple[str, ...] = ("en", "nl")
+    # items a fork added in local/ (kind, id): pages mark them as local
+    local: frozenset[tuple[str, str]] = frozenset()
+    # upstream practices a fork hides: id -> reason (already removed from ``practices`` and ``texts``)
+    hidden: dict[str, str] = field(default_factory=dict)
+    # where each text comes from: (lang, kind, id) -> (layer, file, line); layer is "model" or "local"
+    text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
+    # fingerprints[layer][lang][(kind, id, field)] -> short hash of the English a translation was made from
+    fingerprints: dict[str, dict[str, dict[tuple[str, str, str], str]]] = field(default_factory=dict)
+    # the checklists' rating scale, lowest first: [{"id": ..., "pyramid": level id or None}];
+    # a stored rating is an index into it
+    assessment_scale: list[dict[str, Any]] = field(default_factory=list)
+    # releases from model/changelog.yml, oldest first; empty without a changelog
+    releases: tuple[Release, ...] = ()
+    terms: dict[str, Term] = field(default_factory=dict)  # glossary, sorted by ID
+
+    @property
+    def expectations(self) -> dict[str, str]:
+        """Expectation ID -> sub-element ID, in model order."""
+        return {e: s.id for s in self.subelements.values() for e in s.expectation_ids}
+
+    def ids(self, kind: str) -> Iterable[str]:
+        """The live IDs of a kind of linkable item ("subelement" includes an element that is its own one)."""
+        return {
+            "dimension": self.dimensions,
+            "element": self.elements,
+            "subelement": self.subelements,
+            "principle": self.principles,
+            "expectation": self.expectations,
+            "practice": self.practices,
+            "term": self.terms,
+        }[kind]
+
+    def practices_for(self, subelement_id: str) -> list[Practice]:
+        return [p for p in self.practices.values() if subelement_id in p.subelement_ids]
+
+    def practices_serving(self, principle_id: str) -> list[Practice]:
+        return [p for p in self.practices.values() if principle_id in p.principle_ids]
+
+    def text(self, lang: str, kind: str, item_id: str) -> tuple[dict[str, Any], str]:
+        """Text of an item in ``lang``, falling back to the source language.
+
+        Returns the fields and the language they are actually in, so pages can
+        mark fallback text with its own ``lang`` attribute.
+        """
+        own = self.texts.get(lang, {}).get(kind, {}).get(item_id)
+        if own is not None:
+            return own, lang
+        return self.texts[self.source_language].get(kind, {}).get(item_id, {}), self.source_language
+
+    def is_local(self, kind: str, item_id: str) -> bool:
+        return (kind, item_id) in self.local
+
+    def ui(self, lang: str, key: str) -> str:
+        own = self.texts.get(lang, {}).get("ui", {}).get(key)
+        return own if own is not None else self.texts[self.source_language].get("ui", {}).get(key, key)

@@ -1,0 +1,104 @@
+"""Files generated at build time for download (spreadsheets, data exports, term bases).
+
+Each feature adds one ``Download`` to ``DOWNLOADS``; the plugin writes them
+under ``downloads/`` in every language build, and the Downloads page lists them
+from the same registry. Builders are pure: site (model and URLs) in, bytes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..urls.site import Site
+from . import catalogue as x
+from . import glossary_files
+from .checklist_sheets import checklist_csv, checklist_xlsx
+
+
+@dataclass(frozen=True)
+class Download:
+    """One downloadable file.
+
+    ``filename(lang)`` names it for a language build; ``build(site, lang)``
+    returns its bytes. A file with ``per_language=False`` holds every
+    language and is written once, in the default language's build.
+    """
+
+    key: str
+    filename: Callable[[str], str]
+    build: Callable[[Site, str], bytes]
+    media_type: str
+    title_key: str
+    per_language: bool = True
+
+
+def checklist_files(lang: str) -> dict[str, str]:
+    """File names of the workshop spreadsheets of one language."""
+    return {"xlsx": f"checklist-{lang}.xlsx", "csv": f"checklist-{lang}.csv"}
+
+
+def _trainers() -> tuple[Download, ...]:
+    def per_lang(key: str, stem: str, ext: str, build, media: str) -> tuple[Download, Download]:
+        return (
+            Download(key, lambda lang: f"{stem}-{lang}.{ext}", build, media, f"download_{key}"),
+            Download(
+                f"{key}_all",
+                lambda _lang: f"{stem}.{ext}",
+                lambda site, _l: build(site, x.COMBINED),
+                media,
+                f"download_{key}",
+                per_language=False,
+            ),
+        )
+
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return (
+        *per_lang("catalogue_json", "catalogue", "json", x.catalogue_json, "application/json"),
+        Download(
+            "catalogue_schema",
+            lambda _l: "catalogue.schema.json",
+            x.schema_json,
+            "application/schema+json",
+            "download_catalogue_schema",
+            per_language=False,
+        ),
+        *per_lang("practices_csv", "practices", "csv", x.practices_csv, "text/csv"),
+        *per_lang("expectations_csv", "expectations", "csv", x.expectations_csv, "text/csv"),
+        *per_lang("catalogue_xlsx", "catalogue", "xlsx", x.catalogue_xlsx, xlsx),
+    )
+
+
+DOWNLOADS: tuple[Download, ...] = (
+    Download(
+        "checklist-xlsx",
+        lambda lang: checklist_files(lang)["xlsx"],
+        checklist_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "checklists_download_xlsx",
+    ),
+    Download("checklist-csv", lambda lang: checklist_files(lang)["csv"], checklist_csv, "text/csv", "checklists_download_csv"),
+    *_trainers(),  # catalogue JSON + schema, CSV, XLSX (issue 7)
+    # the glossary (issue 6): both languages in each file, a copy in each language build
+    Download("glossary-csv", lambda _lang: "glossary.csv", glossary_files.csv_bytes, "text/csv", "glossary_download_csv"),
+    Download("glossary-tbx", lambda _lang: "glossary.tbx", glossary_files.tbx_bytes, "application/x-tbx+xml", "glossary_download_tbx"),
+)
+
+
+def content(site: Site, download: Download, lang: str) -> bytes:
+    """The file's bytes, built once per build and language.
+
+    The Downloads page needs each file's size and the plugin writes the file; both ask here, so each
+    file is built once per build and the size shown is the size written.
+    """
+    key = ("download", download.key, lang if download.per_language else "")  # an all-languages file is the same in every build
+    return site.once(key, lambda: download.build(site, lang))
+
+
+def site_path(download: Download, lang: str) -> str:
+    return f"downloads/{download.filename(lang)}"
+
+
+def for_build(lang: str, is_default: bool) -> list[Download]:
+    """The downloads a language build writes."""
+    return [d for d in DOWNLOADS if d.per_language or is_default]

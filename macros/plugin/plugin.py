@@ -1,0 +1,226 @@
+"""The MkDocs plugin: the only place where the model meets MkDocs.
+
+``on_config`` picks the language, loads and validates the model (before MkDocs cleans or writes
+anything), applies a fork's ``local/portal.yml`` (name, colours, logo, links) and builds the navigation;
+``on_files`` adds every generated file (:mod:`macros.plugin.files`), a fork's ``local/assets/`` and the
+prose a language has not translated yet; ``on_page_markdown`` points "edit this page" at the YAML behind
+a generated page; ``on_post_page`` adds inline glossary definitions. Per-build state lives on the
+plugin object, one per MkDocs configuration (and so per language build).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from ..load import settings
+from ..load.loader import load_model_cached
+from ..model import glossary
+from ..model.problems import ModelInvalid
+from ..render.term_marks import TermIndex, mark_terms
+from ..urls import languages
+from ..urls.languages import LanguagePlan
+from ..urls.scheme import all_pages
+from ..urls.site import Site
+from ..views.base import View
+from ..views.notices import fallback_notice
+from . import navigation, theme
+from .files import generated_files
+
+# Pages without inline definitions: the glossary itself; print views (they print every link's address);
+# checklists (forms filled in with the keyboard: a link per term would add tab stops between the questions).
+NO_TERM_MARKS = ("glossary/", "print/", "checklists/")
+
+
+class PortalConfig(Config):
+    pass
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    """Holds one build's state: settings, language plan, the published site and its caches."""
+
+    config_scheme = ()
+
+    def __init__(self):
+        self.settings: settings.Settings | None = None
+        self.plan: LanguagePlan | None = None
+        self.site: Site | None = None
+        self.edit_sources: dict[str, str] = {}  # page source -> the repository file behind it
+        self.english_prose: set[str] = set()  # prose pages shown in the default language
+        self.term_index: TermIndex | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.plan.lang
+
+    @event_priority(100)  # before Material's search plugin reads the theme language
+    def on_config(self, config):
+        portal = config.extra.setdefault("portal", {})
+        project = Path(config.config_file_path).resolve().parent
+        try:
+            cfg = settings.load(project, portal)
+            plan = languages.plan(cfg.languages)
+            model = load_model_cached(cfg.model_dir, cfg.complete_languages, cfg.local_dir)
+        except (ValueError, ModelInvalid) as err:
+            raise PluginError(str(err)) from err
+        self.settings, self.plan = cfg, plan
+        self.site = Site(model, plan.languages)
+        config.theme["language"] = plan.lang
+        config["site_name"] = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
+        lang_docs = cfg.docs_root / plan.lang
+        config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else cfg.docs_root / plan.default)
+        _apply_brand(config, cfg)
+        if plan.lang != plan.default:
+            config["site_dir"] = str(Path(config.site_dir) / plan.lang)
+            if config.site_url:
+                config["site_url"] = config.site_url.rstrip("/") + f"/{plan.lang}/"
+        config.extra["alternate"] = [
+            {
+                "name": model.ui(lang, "language_name"),
+                "lang": lang,
+                "root": plan.root_from_here(lang),
+                "link": plan.root_from_here(lang) or "./",
+            }
+            for lang in plan.languages
+        ]
+        portal["lang"] = plan.lang
+        portal["version"] = model.version
+        portal["trainers"] = theme.theme_data(model, plan.lang)
+        portal["contact_label"] = model.ui(plan.lang, "localise_contact")
+        config["nav"] = navigation.build(config.get("nav"), model, plan.lang)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        model = self.site.model
+        for _kind, _item_id, src in all_pages(model):
+            if files.get_file_from_path(src) is not None:
+                raise PluginError(
+                    f"{src} is generated from model/ but also exists in {config.docs_dir}: "
+                    "remove the hand-written file (pages about model items come from the YAML)"
+                )
+        for generated in generated_files(self.site, self.lang):
+            files.append(File.generated(config, generated.path, content=generated.content))
+        self._add_local_assets(files, config)
+        english = self._add_prose_fallback(files, config)
+        self.edit_sources = {**_edit_sources(model), **english}
+        self.english_prose = set(english)
+        return files
+
+    def _add_prose_fallback(self, files: Files, config) -> dict[str, str]:
+        """Prose pages a language has not translated yet come from the default language's docs folder.
+
+        Returns page source -> its file in the repository, for the edit link and the "not yet translated" notice.
+        """
+        cfg, plan = self.settings, self.plan
+        if plan.lang == plan.default:
+            return {}
+        default_docs = cfg.docs_root / plan.default
+        folder = default_docs.relative_to(cfg.project).as_posix()
+        if Path(config.docs_dir).resolve() == default_docs.resolve():  # no docs/<lang>/ at all
+            return {f.src_uri: f"{folder}/{f.src_uri}" for f in files.documentation_pages() if f.generated_by is None}
+        english = {}
+        for path in sorted(default_docs.rglob("*")):
+            src = path.relative_to(default_docs).as_posix()
+            if path.is_file() and files.get_file_from_path(src) is None:
+                files.append(File(src, str(default_docs), config.site_dir, config.use_directory_urls))
+                if src.endswith(".md"):
+                    english[src] = f"{folder}/{src}"
+        return english
+
+    def _add_local_assets(self, files: Files, config) -> None:
+        """A fork's own files (logo, favicon, images) from local/assets/, published under assets/ in every language."""
+        local = self.settings.local_dir
+        for path in sorted((local / "assets").rglob("*")) if (local / "assets").is_dir() else ():
+            if path.is_file():
+                src = path.relative_to(local).as_posix()
+                existing = files.get_file_from_path(src)
+                if existing is not None:
+                    files.remove(existing)
+                files.append(File(src, str(local), config.site_dir, config.use_directory_urls))
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """'Edit this page' opens the file behind the page: the YAML of a generated page, the English of an untranslated one."""
+        base = config.extra["portal"].get("edit_base")
+        rel = self.edit_sources.get(page.file.src_uri)
+        if base and rel:
+            page.edit_url = base + rel
+        return markdown
+
+    def on_page_content(self, html_out: str, page, config, files) -> str:
+        """An untranslated prose page: its English marked as English, with the translated notice under the title."""
+        if page.file.src_uri not in self.english_prose:
+            return html_out
+        notice = fallback_notice(View(self.site, self.lang, page.file.src_uri))
+        head, sep, rest = html_out.partition("</h1>")
+        if not sep:
+            head, rest = "", html_out
+        lang = self.site.model.source_language
+        return f'<div lang="{lang}">{head}{sep}</div>\n{notice}<div lang="{lang}">{rest}</div>'.replace(f'<div lang="{lang}"></div>', "")
+
+    def on_post_page(self, output: str, page, config) -> str:
+        """Define glossary terms in place on every page but those in ``NO_TERM_MARKS``.
+
+        After the search plugin has read the page (``on_page_context``), so the
+        definitions do not leak into every page's search text.
+        """
+        if page.file.src_uri.startswith(NO_TERM_MARKS):
+            return output
+        if self.term_index is None:
+            self.term_index = TermIndex(glossary.matchers(self.site.model, self.lang), self.lang)
+        here = page.url.rstrip("/") or "."
+        return mark_terms(output, self.term_index, posixpath.relpath("glossary", here) + "/")
+
+
+def _apply_brand(config, cfg: settings.Settings) -> None:
+    """A fork's local/portal.yml: site URL, repository and edit links, logo, colours, organisation and contact.
+
+    Values go to the theme as data; ``overrides/partials/copyright.html`` and ``logo.html`` print them escaped.
+    """
+    brand, portal = cfg.brand, config.extra["portal"]
+    if brand.get("site_url"):
+        config["site_url"] = brand["site_url"]
+    if brand.get("repo_url"):
+        config["repo_url"] = brand["repo_url"]
+        config["repo_name"] = brand.get("organisation") or brand["repo_url"].rstrip("/").rsplit("/", 1)[-1]
+    if config.repo_url:
+        branch = brand.get("edit_branch", "main")
+        portal["edit_base"] = f"{config.repo_url.rstrip('/')}/edit/{branch}/"
+        docs = Path(config.docs_dir).relative_to(cfg.project).as_posix()
+        config["edit_uri"] = f"edit/{branch}/{docs}/"
+        if "content.action.edit" not in config.theme["features"]:
+            config.theme["features"].append("content.action.edit")
+    for key in ("logo", "favicon"):
+        if brand.get(key):
+            config.theme[key] = brand[key]
+    colours = brand.get("colours") or {}
+    if colours:
+        rules = []
+        if "primary" in colours:
+            rules += [
+                f"--md-primary-fg-color: {colours['primary']}",
+                f"--md-primary-fg-color--light: {colours['primary']}",
+                f"--md-primary-fg-color--dark: {colours['primary']}",
+                f"--md-typeset-a-color: {colours['primary']}",
+            ]
+        if "accent" in colours:
+            rules += [f"--md-accent-fg-color: {colours['accent']}", f"--md-accent-fg-color--transparent: {colours['accent']}1a"]
+        # Schema-checked #rrggbb values only, so nothing else can reach this <style>.
+        portal["brand_css"] = ":root > * { " + "; ".join(rules) + " }"
+    if brand.get("organisation"):
+        portal["organisation"] = brand["organisation"]
+        portal["contact"] = dict(brand.get("contact") or {})
+
+
+def _edit_sources(model) -> dict[str, str]:
+    """Page source -> the YAML file behind it (the item's structure file; the model file for the overview)."""
+    out = {"model/index.md": "model/model.yml"}
+    for kind, item_id, src in all_pages(model):
+        rel = model.sources.get((kind + "s", item_id))
+        if rel:
+            out[src] = rel
+    return out

@@ -1,0 +1,69 @@
+"""The model's own pages: the overview with its figures, dimensions, elements and sub-elements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..render import figures
+from .base import View
+from .practices import practice
+
+
+def overview(v: View, _id: str) -> dict[str, Any]:
+    m = v.m
+    return {
+        "dimensions": [dimension(v, d) for d in m.dimensions],
+        "pyramid": [{**v.text("pyramid", p["id"]), **p} for p in m.pyramid],
+        "chain": [v.text("effect_chain", c) for c in m.effect_chain],
+        "figure": figures.model_figure(m, v.lang, v.url),
+        "pyramid_svg": figures.pyramid_svg(m, v.lang),
+        "chain_svg": figures.chain_svg(m, v.lang),
+        "version": m.version,
+        "standard": m.standard,
+    }
+
+
+def dimension(v: View, item_id: str) -> dict[str, Any]:
+    m = v.m
+    return {
+        **v.ref("dimension", item_id, "dimensions"),
+        "elements": [
+            {
+                **v.ref("element", e, "elements"),
+                "subelements": [v.ref("subelement", s, "subelements") for s in m.elements[e].subelement_ids if s != e],
+            }
+            for e in m.dimensions[item_id].element_ids
+        ],
+    }
+
+
+def element(v: View, item_id: str) -> dict[str, Any]:
+    m = v.m
+    el = m.elements[item_id]
+    return {
+        **v.ref("element", item_id, "elements"),
+        "dimension": v.ref("dimension", el.dimension_id, "dimensions"),
+        "subelements": [
+            {
+                **v.ref("subelement", s, "subelements"),
+                "practice_count": len(m.practices_for(s)),
+                "expectation_count": len(m.subelements[s].expectation_ids),
+            }
+            for s in el.subelement_ids
+            if s != item_id
+        ],
+        "own": subelement(v, item_id) if el.is_own_subelement else None,
+    }
+
+
+def subelement(v: View, item_id: str) -> dict[str, Any]:
+    m = v.m
+    sub = m.subelements[item_id]
+    el = m.elements[sub.element_id]
+    return {
+        **v.ref("subelement", item_id, "subelements"),
+        "element": v.ref("element", el.id, "elements"),
+        "dimension": v.ref("dimension", el.dimension_id, "dimensions"),
+        "expectations": [v.text("expectations", e) for e in sub.expectation_ids],
+        "practices": [practice(v, p.id) for p in m.practices_for(item_id)],
+    }

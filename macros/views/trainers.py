@@ -1,0 +1,104 @@
+"""The trainers' pages: changelog, downloads, the whole-model print view and one handout per element."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model.changelog import final_target
+from ..outputs import downloads
+from ..render.markup import rel_link
+from ..urls.redirects import release_anchor
+from .base import View
+
+
+def human_size(size: int, lang: str) -> str:
+    """File size for people: '12 KiB', '1.2 MiB' (decimal comma in Dutch)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KiB"
+    text = f"{size / 1024 / 1024:.1f}"
+    return (text.replace(".", ",") if lang == "nl" else text) + " MiB"
+
+
+def changelog(v: View, _id: str) -> dict[str, Any]:
+    def target(change) -> dict[str, Any] | None:
+        kind, new = final_target(v.m, change)
+        return v.place(kind, new) if new else None
+
+    def added(item_id: str) -> dict[str, Any]:
+        kind = v.kind_of(item_id)
+        return v.place(kind, item_id) if kind else {"id": item_id, "gone": True}
+
+    releases = []
+    for r in reversed(v.m.releases):
+        releases.append(
+            {
+                "version": r.version,
+                "anchor": Markup(release_anchor(r.version)),
+                "date": r.date,
+                "first": r.first,
+                "added": [added(i) for i in r.added],
+                "renamed": [{"old": c.old, "kind": v.ui(f"trainers_kind_{c.kind}"), "new": target(c)} for c in r.renamed],
+                "retired": [{"old": c.old, "kind": v.ui(f"trainers_kind_{c.kind}"), "new": target(c)} for c in r.retired],
+            }
+        )
+    return {"releases": releases, "version": v.m.version}
+
+
+def downloads_page(v: View, _id: str) -> dict[str, Any]:
+    here_dir = posixpath.dirname(v.here)
+    up = "../" * len([p for p in here_dir.split("/") if p])
+    to_default_root = up + ("../" if v.prefix else "")
+    rows = []
+    for d in downloads.DOWNLOADS:
+        lang = v.lang if d.per_language else None
+        data = downloads.content(v.site, d, v.lang)
+        href = (up if d.per_language else to_default_root) + downloads.site_path(d, v.lang)
+        rows.append(
+            {
+                "title": v.ui(d.title_key),
+                "file": d.filename(v.lang),
+                "href": Markup(href),
+                "format": d.filename(v.lang).rsplit(".", 1)[-1].upper(),
+                "language": v.m.ui(lang, "language_name") if lang else v.ui("trainers_all_languages"),
+                "size": human_size(len(data), v.lang),
+            }
+        )
+    return {
+        "rows": rows,
+        "version": v.m.version,
+        "print": rel_link(v.here, "print/index.md"),
+        "handouts": [{**v.text("elements", e), "link": rel_link(v.here, f"print/{e}/index.md")} for e in v.m.elements],
+    }
+
+
+def handout_element(v: View, item_id: str) -> dict[str, Any]:
+    m = v.m
+    el = m.elements[item_id]
+    subs = []
+    for s in el.subelement_ids:
+        sub = m.subelements[s]
+        subs.append(
+            {
+                **v.place("subelement", s),
+                "expectations": [v.text("expectations", e) for e in sub.expectation_ids],
+                "practices": [v.place("practice", p.id) for p in m.practices_for(s)],
+            }
+        )
+    return {**v.place("element", item_id), "own": el.is_own_subelement, "subelements": subs}
+
+
+def print_view(v: View, _id: str) -> dict[str, Any]:
+    return {
+        "dimensions": [
+            {**v.place("dimension", d), "elements": [handout_element(v, e) for e in dim.element_ids]} for d, dim in v.m.dimensions.items()
+        ],
+        "version": v.m.version,
+    }
+
+
+def handout(v: View, item_id: str) -> dict[str, Any]:
+    title = v.ui("trainers_handout_title").format(title=v.text("elements", item_id)["title"])
+    return {**handout_element(v, item_id), "version": v.m.version, "title": title}
