@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.changelog import parse as parse_changelog
 from ..model.types import KINDS, Dimension, Element, Model, Practice, Principle, SubElement, clause_key
-from . import terms
+from . import crosswalks, terms
 from .reader import Sources
 
 _EMPTY_META = {
@@ -54,4 +54,6 @@ def assemble(src: Sources, complete_languages: tuple[str, ...]) -> Model:
         assessment_scale=[dict(step) for step in meta["assessment_scale"]],
         releases=tuple(parse_changelog(src.changelog.data)) if src.changelog else (),
         terms=terms.terms(src.docs.get("terms", {})),
+        crosswalks=crosswalks.frameworks(src.docs.get("crosswalks", {}), src.hidden),
+        family=crosswalks.family(src.family),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..model.crosswalks import TEXT_KINDS as CROSSWALK_TEXT_KINDS
 from ..model.problems import Problem
 from ..model.types import TEXT_KINDS, Model
+from . import crosswalks
 from .hints import did_you_mean
 from .reader import Sources
 from .yaml_source import YamlDoc
@@ -158,6 +160,7 @@ def check_texts(m: Model, src: Sources, complete_languages: tuple[str, ...]) -> 
         "efforts": m.efforts,
         "tags": m.tags,
         "terms": list(m.terms),
+        **crosswalks.wanted_texts(m),
     }
     for lang, kinds in m.texts.items():
         for kind, items in kinds.items():
@@ -185,8 +188,7 @@ def check_texts(m: Model, src: Sources, complete_languages: tuple[str, ...]) -> 
                 if item_id not in have:
                     problems.append(
                         Problem(
-                            _home_of(src, kind, item_id),
-                            _line_of(src, kind, item_id),
+                            *_where(src, kind, item_id),
                             f"{kind} '{item_id}' has no {lang} text",
                             f"add it under '{kind}:' in a file in model/text/{lang}/",
                         )
@@ -202,6 +204,12 @@ def check_texts(m: Model, src: Sources, complete_languages: tuple[str, ...]) -> 
                     )
                 )
     return problems
+
+
+def _where(src: Sources, kind: str, item_id: str) -> tuple[str, int]:
+    """File and line an item's missing text belongs to."""
+    home = crosswalks.text_home(src, kind, item_id) if kind in CROSSWALK_TEXT_KINDS else None
+    return home or (_home_of(src, kind, item_id), _line_of(src, kind, item_id))
 
 
 def _home_of(src: Sources, kind: str, item_id: str) -> str:

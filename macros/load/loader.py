@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model.problems import ModelInvalid, Problem
 from ..model.types import Model
-from . import changelog, checks, terms
+from . import changelog, checks, crosswalks, terms
 from .assemble import assemble
 from .reader import LOCAL_PREFIX, Sources, read_sources
 
@@ -51,6 +51,7 @@ def validate(model: Model, src: Sources, complete_languages: tuple[str, ...]) ->
         replaces = {i: tuple(d.data["replaces"]) for i, d in practices.items() if d.data.get("replaces")}
         problems += changelog.check_replaces(model, replaces, lambda i: (practices[i].rel, practices[i].line_of(("replaces",))))
     problems += terms.check(model, src, complete_languages)
+    problems += crosswalks.check(model, src)
     return problems
 
 

@@ -20,6 +20,8 @@ from .yaml_source import YamlDoc, load_yaml
 
 LOCAL_PREFIX = "local-"  # IDs of a fork's own items start with this; upstream IDs never do
 TERMS_FOLDER = "glossary"
+CROSSWALKS_FOLDER = "crosswalks"  # one file per framework, upstream in model/, a fork's own in local/
+FAMILY_FILE = "family.yml"
 SINGULAR = {
     "dimensions": "dimension",
     "elements": "element",
@@ -41,6 +43,7 @@ class Sources:
     docs: dict[str, dict[str, YamlDoc]] = field(default_factory=dict)  # kind -> id -> structure file
     meta: YamlDoc | None = None  # model.yml
     changelog: YamlDoc | None = None
+    family: YamlDoc | None = None  # model/family.yml
     local_ids: set[tuple[str, str]] = field(default_factory=set)
     hidden: dict[str, str] = field(default_factory=dict)
     texts: Texts = field(default_factory=dict)
@@ -66,6 +69,8 @@ def read_sources(root: Path, local: Path) -> Sources:
     reader.read_fingerprints()
     path = src.root / "changelog.yml"
     src.changelog = reader.read(path, "changelog") if path.exists() else None
+    path = src.root / FAMILY_FILE
+    src.family = reader.read(path, "family") if path.exists() else None
     return src
 
 
@@ -99,6 +104,26 @@ class Reader:
             self.read_folder(kind, self.root / kind, local=False)
         self.read_folder("practices", self.local / "practices", local=True)
         self.docs["terms"] = dict((term_id, doc) for doc, term_id in self.item_docs(self.root / TERMS_FOLDER, "term"))
+        self.read_crosswalks()
+
+    def read_crosswalks(self) -> None:
+        """One file per framework: ``model/crosswalks/``, then a fork's own ``local/crosswalks/local-*.yml``."""
+        self.docs["crosswalks"] = {}
+        for folder, local in ((self.root / CROSSWALKS_FOLDER, False), (self.local / CROSSWALKS_FOLDER, True)):
+            for doc, fw_id in self.item_docs(folder, "crosswalk"):
+                if local != fw_id.startswith(LOCAL_PREFIX):
+                    self.problems.append(
+                        Problem(
+                            doc.rel,
+                            doc.line_of(("id",)),
+                            f"framework id '{fw_id}' is in the wrong namespace",
+                            f"a framework in local/ starts with '{LOCAL_PREFIX}', upstream ones never do",
+                        )
+                    )
+                    continue
+                if local:
+                    self.local_ids.add(("crosswalks", fw_id))
+                self.docs["crosswalks"][fw_id] = doc
 
     def item_docs(self, folder: Path, schema: str):
         """Schema-checked one-item-per-file docs of a folder, with their IDs; the file name must be the ID."""

@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .changelog import Release
+from .crosswalks import TEXT_KINDS as CROSSWALK_TEXT_KINDS
+from .crosswalks import FamilyDocument, Framework
 
 KINDS = ("dimensions", "elements", "subelements", "principles", "practices")
 TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "assessment_scale", "roles", "efforts", "tags", "terms")
+TEXT_KINDS += CROSSWALK_TEXT_KINDS  # model/crosswalks/ and model/family.yml
 
 
 def clause_key(item_id: str) -> tuple:
@@ -117,6 +120,9 @@ class Model:
     # releases from model/changelog.yml, oldest first; empty without a changelog
     releases: tuple[Release, ...] = ()
     terms: dict[str, Term] = field(default_factory=dict)  # glossary, sorted by ID
+    # other frameworks and how they relate to the model (upstream first, then a fork's local- ones)
+    crosswalks: dict[str, Framework] = field(default_factory=dict)
+    family: tuple[FamilyDocument, ...] = ()  # the other documents of the service-excellence family
 
     @property
     def expectations(self) -> dict[str, str]:
@@ -133,6 +139,8 @@ class Model:
             "expectation": self.expectations,
             "practice": self.practices,
             "term": self.terms,
+            "framework": self.crosswalks,
+            "framework_item": [i.text_id for fw in self.crosswalks.values() for i in fw.items],
         }[kind]
 
     def practices_for(self, subelement_id: str) -> list[Practice]:
