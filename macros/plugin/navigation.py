@@ -56,7 +56,9 @@ def _checklists_section(model: Model, lang: str) -> dict[str, Any]:
         }
         for d in model.dimensions.values()
     ]
-    return {html.escape(model.ui(lang, "checklists_nav")): [checklist_src("checklists"), checklist_src("plan")] + dims}
+    return {
+        html.escape(model.ui(lang, "checklists_nav")): [checklist_src("checklists"), checklist_src("plan"), checklist_src("team")] + dims
+    }
 
 
 def build(configured: list | None, model: Model, lang: str) -> list:

@@ -31,8 +31,9 @@ def _only(item_id: str) -> Callable[[Model], list[str]]:
 
 
 def checklist_src(kind: str, item_id: str = "") -> str:
-    """Source path of a checklist page: the index, the plan, or one dimension or element."""
-    return {"checklists": "checklists/index.md", "plan": "checklists/plan/index.md"}.get(kind, f"checklists/{item_id}/index.md")
+    """Source path of a checklist page: the index, the plan, the team view, or one dimension or element."""
+    fixed = {"checklists": "checklists/index.md", "plan": "checklists/plan/index.md", "team": "checklists/team/index.md"}
+    return fixed.get(kind, f"checklists/{item_id}/index.md")
 
 
 PAGES: tuple[PagePlace, ...] = (
@@ -50,6 +51,7 @@ PAGES: tuple[PagePlace, ...] = (
     PagePlace("checklist_dimension", lambda m: m.dimensions, lambda i: checklist_src("dimension", i)),
     PagePlace("checklist_element", lambda m: m.elements, lambda i: checklist_src("element", i)),
     PagePlace("checklist_plan", _only("plan"), _one(checklist_src("plan"))),
+    PagePlace("checklist_team", _only("team"), _one(checklist_src("team"))),
     PagePlace("downloads", _only("downloads"), _one("downloads/index.md")),
     PagePlace("changelog", _only("changelog"), _one("changelog/index.md")),
     PagePlace("print", _only("print"), _one("print/index.md")),

@@ -61,6 +61,7 @@ def _common(v: View, heading_of: str = "") -> dict[str, Any]:
         "index_link": rel_link(v.here, checklist_src("checklists")),
         "plan_link": rel_link(v.here, checklist_src("plan")),
         "plan_url": rel_url(v.here, checklist_src("plan")),
+        "team_link": rel_link(v.here, checklist_src("team")),
     }
 
 

@@ -16,7 +16,7 @@ from ..render.markup import ENV
 from ..render.pages import page_source
 from ..urls.scheme import PAGE
 from ..urls.site import Site
-from . import checklists, glossary, model_pages, notices, practices, principles, status, trainers
+from . import checklists, glossary, model_pages, notices, practices, principles, status, team, trainers
 from .base import View
 
 
@@ -44,6 +44,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("checklist_dimension", checklists.dimension, "checklist_dimension.md.j2", title_format_key="checklists_page_title"),
     PageType("checklist_element", checklists.element, "checklist_element.md.j2", title_format_key="checklists_page_title"),
     PageType("checklist_plan", checklists.plan, "checklist_plan.md.j2", "checklists_plan_title"),
+    PageType("checklist_team", team.team_page, "checklist_team.md.j2", "team_title"),
     PageType("downloads", trainers.downloads_page, "downloads.md.j2", "trainers_downloads_title"),
     PageType("changelog", trainers.changelog, "changelog.md.j2", "trainers_changelog_title"),
     PageType("print", trainers.print_view, "print.md.j2", "trainers_print_title", in_search=False),
