@@ -2,8 +2,8 @@
 
 ``validate`` checks the model alone (exit 0/1), ``build`` builds every language into ``site/``
 atomically, ``serve`` builds and serves every language with rebuild on change, ``coverage`` prints
-the catalogue counts, ``status`` prints translation coverage and stale translations (and records
-fingerprints), ``urls`` adds new items' URLs to ``model/published-urls.txt``.
+the catalogue counts, ``readability`` prints sentence lengths per language and kind, ``status`` prints
+translation coverage and stale translations (and records fingerprints), ``urls`` adds new items' URLs to ``model/published-urls.txt``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, coverage, serve, status, urls, validate
+from . import build, coverage, readability, serve, status, urls, validate
 from .project import PROJECT
 
 
@@ -56,6 +56,12 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("coverage", help="print practices and expectations per element and principle")
     c.add_argument("--model", default=str(PROJECT / "model"))
     c.set_defaults(func=coverage.run)
+
+    r = sub.add_parser("readability", help="sentences over 20 words and words per sentence, per language and kind; exit 1 over a limit")
+    r.add_argument("--model", **model)
+    r.add_argument("--config", **config)
+    r.add_argument("--lang", action="append", help="only this language (repeatable)")
+    r.set_defaults(func=readability.run)
 
     u = sub.add_parser("urls", help="add the URLs of new items to model/published-urls.txt (never removes a line)")
     u.add_argument("--config", **config)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model.problems import ModelInvalid, Problem
 from ..model.types import Model
-from . import changelog, checks, crosswalks, terms
+from . import changelog, checks, crosswalks, style, terms
 from .assemble import assemble
 from .reader import LOCAL_PREFIX, Sources, read_sources
 
@@ -52,6 +52,7 @@ def validate(model: Model, src: Sources, complete_languages: tuple[str, ...]) ->
         problems += changelog.check_replaces(model, replaces, lambda i: (practices[i].rel, practices[i].line_of(("replaces",))))
     problems += terms.check(model, src, complete_languages)
     problems += crosswalks.check(model, src)
+    problems += style.check(model, src)
     return problems
 
 

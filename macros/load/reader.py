@@ -49,6 +49,7 @@ class Sources:
     texts: Texts = field(default_factory=dict)
     text_lines: dict[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
     text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
+    text_docs: dict[tuple[str, str, str], YamlDoc] = field(default_factory=dict)  # the file an item's text came from
     fingerprints: dict[str, dict[str, dict[tuple[str, str, str], str]]] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
@@ -198,6 +199,7 @@ class Reader:
                     continue
                 self.text_lines[key] = (doc.rel, line)
                 self.text_origin[key] = (layer, doc.rel, line)
+                self.src.text_docs[key] = doc
                 into.setdefault(kind, {})[str(item_id)] = value
                 self.check_plain(doc, (kind, item_id), value)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..model.terminology import OWN_FIELDS
 from ..model.types import TEXT_KINDS, Model
 
 
@@ -28,8 +29,11 @@ def fingerprint(value: Any) -> str:
 
 
 def strings(value: Any) -> dict[str, Any]:
-    """The translatable strings of one item by field; an interface string is one field named ''."""
-    return dict(value) if isinstance(value, dict) else {"": value}
+    """The translatable strings of one item by field; an interface string is one field named ''.
+
+    A language's own lists (the words its glossary avoids) are not translations and have no fingerprint.
+    """
+    return {k: v for k, v in value.items() if k not in OWN_FIELDS} if isinstance(value, dict) else {"": value}
 
 
 def text_kinds(model: Model) -> list[str]:
