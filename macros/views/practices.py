@@ -11,13 +11,16 @@ def practice(v: View, item_id: str) -> dict[str, Any]:
     m = v.m
     p = m.practices[item_id]
     home_element = m.subelements[p.home_id].element_id
+    level_ids = [x["id"] for x in m.pyramid if x["level"] == p.level]
     return {
         **v.ref("practice", item_id, "practices"),
-        "subelements": [v.ref("subelement", s, "subelements") for s in p.subelement_ids],
-        "principles": [v.ref("principle", x, "principles") for x in p.principle_ids],
+        "url": v.url("practice", item_id),
+        "subelements": [{**v.ref("subelement", s, "subelements"), "url": v.url("subelement", s)} for s in p.subelement_ids],
+        "principles": [{**v.ref("principle", x, "principles"), "url": v.url("principle", x)} for x in p.principle_ids],
         "roles": [v.label("roles", r) for r in p.roles],
         "effort": v.label("efforts", p.effort),
         "level": p.level,
+        "level_title": v.text("pyramid", level_ids[0])["title"] if level_ids else "",
         "tags": [v.label("tags", t) for t in p.tags],
         "filters": {
             "dimension": m.elements[home_element].dimension_id,
@@ -46,8 +49,6 @@ def catalogue(v: View, _id: str) -> dict[str, Any]:
     ]
     elements = []
     for e in m.elements:
-        practices = [
-            {**practice(v, p.id), "url": v.url("practice", p.id)} for p in m.practices.values() if m.subelements[p.home_id].element_id == e
-        ]
+        practices = [practice(v, p.id) for p in m.practices.values() if m.subelements[p.home_id].element_id == e]
         elements.append({**v.ref("element", e, "elements"), "practices": practices})
     return {"filters": filters, "elements": elements}
