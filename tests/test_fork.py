@@ -56,7 +56,7 @@ practices:
     why: Because buddies help EN.
     steps: [Pair new staff with a colleague EN.]
     evidence: [Every new colleague had a buddy EN.]
-    example: "Scenario: buddy visits EN."
+    example: "Buddy visits EN."
 """,
     "local/text/nl/local.yml": f"""\
 practices:
@@ -66,7 +66,7 @@ practices:
     why: Omdat het helpt NL.
     steps: [Koppel nieuwe medewerkers aan een collega NL.]
     evidence: [Elke nieuwe collega had een maatje NL.]
-    example: "Voorbeeld: samen op bezoek NL."
+    example: "Samen op bezoek NL."
 """,
     "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
     "model/text/de/ui.yml": """\

@@ -24,10 +24,10 @@ KINDS = ("dimensions", "elements", "subelements", "principles", "expectations", 
 # Dutch was edited to B1 in November 2026; English keeps its figures from then until it is edited too.
 LIMITS: dict[str, dict[str, tuple[float, float, float]]] = {
     "nl": {
-        "dimensions": (20, 15, 100),
-        "elements": (35, 18, 100),
-        "subelements": (15, 15, 100),
-        "principles": (20, 15, 100),
+        "dimensions": (10, 14, 100),
+        "elements": (10, 14, 100),
+        "subelements": (8, 14, 100),
+        "principles": (10, 14, 100),
         "expectations": (22, 16, 100),
         "practices": (10, 14, 5),
         "pyramid": (15, 13, 100),
