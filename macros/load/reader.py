@@ -15,7 +15,7 @@ from ..model.problems import Problem
 from ..model.types import KINDS
 from . import schemas
 from .hints import did_you_mean
-from .text_safety import unsafe_parts
+from .text_safety import PLAIN_TEXT_FIX, unsafe_parts
 from .yaml_source import YamlDoc, load_yaml
 
 LOCAL_PREFIX = "local-"  # IDs of a fork's own items start with this; upstream IDs never do
@@ -257,6 +257,6 @@ class Reader:
                         doc.rel,
                         doc.line_of(path),
                         f"{'.'.join(map(str, path))} contains {what}",
-                        "write plain text: no HTML, no {{ }} or {% %}, no script links",
+                        PLAIN_TEXT_FIX,
                     )
                 )

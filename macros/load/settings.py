@@ -15,6 +15,7 @@ import yaml
 
 from ..model.problems import ModelInvalid, Problem
 from . import schemas
+from .text_safety import PLAIN_TEXT_FIX, unsafe_parts
 from .yaml_source import load_yaml
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
@@ -82,8 +83,23 @@ def read_brand(project: Path, local_dir: Path) -> tuple[dict[str, Any], list[Pro
     if problems:
         return {}, problems
     data = doc.data
+    problems += _plain_branding(doc)
+    problems += _assets_inside(project, local_dir)
+    assets = (local_dir / "assets").resolve()
     for key in ("logo", "favicon"):
-        if key in data and not (local_dir / data[key]).is_file():
+        if key not in data:
+            continue
+        target = (local_dir / data[key]).resolve()
+        if not target.is_relative_to(assets):
+            problems.append(
+                Problem(
+                    rel,
+                    doc.line_of((key,)),
+                    f"{key} path {data[key]} leads outside local/assets/",
+                    "use a file under local/assets/, without '..' (and not a link to a file elsewhere)",
+                )
+            )
+        elif not target.is_file():
             problems.append(
                 Problem(
                     rel,
@@ -115,6 +131,38 @@ def read_brand(project: Path, local_dir: Path) -> tuple[dict[str, Any], list[Pro
                 )
             )
     return data, problems
+
+
+def _plain_branding(doc) -> list[Problem]:
+    """The fork's name and organisation reach every page: the same plain-text rule as model text."""
+    data, out = doc.data, []
+    fields = [(("organisation",), data.get("organisation"))]
+    fields += [(("site_name", lang), name) for lang, name in (data.get("site_name") or {}).items()]
+    for path, value in fields:
+        for what in unsafe_parts(value) if isinstance(value, str) else ():
+            out.append(Problem(doc.rel, doc.line_of(path), f"{'.'.join(path)} contains {what}", PLAIN_TEXT_FIX))
+    return out
+
+
+def _assets_inside(project: Path, local_dir: Path) -> list[Problem]:
+    """Everything in local/assets/ is published: a link to a file outside the folder would publish that file."""
+    folder = local_dir / "assets"
+    if not folder.is_dir():
+        return []
+    inside = folder.resolve()
+    out = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            rel = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+            out.append(
+                Problem(
+                    rel,
+                    1,
+                    "this link points outside local/assets/ and would publish that file",
+                    "copy the file into local/assets/ instead of linking to it",
+                )
+            )
+    return out
 
 
 def contrast(fg: str, bg: str) -> float:

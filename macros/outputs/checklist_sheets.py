@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 
 from ..model.assessment import COLUMNS, SCALE_COLUMNS, blank_rows, column_labels, scale
 from ..urls.site import Site
-from .spreadsheet_safety import csv_rows
+from .spreadsheet_safety import csv_rows, sheet_title
 
 _WIDTHS = {
     "type": 14,
@@ -54,7 +54,7 @@ def checklist_xlsx(site: Site, lang: str) -> bytes:
     model = site.model
     wb = Workbook()
     ws = wb.active
-    ws.title = model.ui(lang, "checklists_sheet_checklist")
+    ws.title = sheet_title(model.ui(lang, "checklists_sheet_checklist"))
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for col, label in enumerate(column_labels(model, lang, COLUMNS), start=1):
         _put(ws, 1, col, label).font = bold
@@ -66,7 +66,7 @@ def checklist_xlsx(site: Site, lang: str) -> bytes:
             if col == 1 and r > 1 and value == model.ui(lang, "checklists_row_subelement"):
                 cell.font = bold
     ws.freeze_panes = "A2"
-    sheet = wb.create_sheet(model.ui(lang, "checklists_sheet_scale"))
+    sheet = wb.create_sheet(sheet_title(model.ui(lang, "checklists_sheet_scale")))
     for col, label in enumerate(column_labels(model, lang, SCALE_COLUMNS), start=1):
         _put(sheet, 1, col, label).font = bold
     for r, step in enumerate(scale(model, lang), start=2):

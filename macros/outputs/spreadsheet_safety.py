@@ -8,12 +8,19 @@ would otherwise store any string starting with ``=`` as a formula).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_TITLE_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(text: str) -> str:
+    """A worksheet name Excel accepts (at most 31 characters, none of [ ] : * ? / \\), whatever a translator wrote."""
+    return _SHEET_TITLE_BAD.sub(" ", text).strip(" '")[:31].strip() or "sheet"
 
 
 def csv_safe(value: Any) -> str:

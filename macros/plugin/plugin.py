@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -71,7 +72,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.settings, self.plan = cfg, plan
         self.site = Site(model, plan.languages)
         config.theme["language"] = plan.lang
-        config["site_name"] = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
+        name = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
+        # Material prints config.site_name unescaped in places (header.html, nav.html: aria-label="..."), so the
+        # theme gets it already escaped, as Markup: templates that add `| e` leave Markup alone (no double escaping).
+        config["site_name"] = escape(name)
+        portal["site_name"] = name  # the plain text, for data (trainers.html serialises it with tojson)
         lang_docs = cfg.docs_root / plan.lang
         config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else cfg.docs_root / plan.default)
         _apply_brand(config, cfg)
@@ -186,7 +191,8 @@ def _apply_brand(config, cfg: settings.Settings) -> None:
         config["site_url"] = brand["site_url"]
     if brand.get("repo_url"):
         config["repo_url"] = brand["repo_url"]
-        config["repo_name"] = brand.get("organisation") or brand["repo_url"].rstrip("/").rsplit("/", 1)[-1]
+        # Material's source.html prints repo_name unescaped: escaped here, as Markup (see site_name in on_config).
+        config["repo_name"] = escape(brand.get("organisation") or brand["repo_url"].rstrip("/").rsplit("/", 1)[-1])
     if config.repo_url:
         branch = brand.get("edit_branch", "main")
         portal["edit_base"] = f"{config.repo_url.rstrip('/')}/edit/{branch}/"

@@ -110,11 +110,14 @@
     }
   }
 
-  function button(className, html, label) {
+  /* A button showing ``text`` (interface strings come from YAML: always textContent, never HTML) or, with
+     no text, the constant ICON markup. */
+  function button(className, text, label) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = className;
-    b.innerHTML = html;
+    if (text === null) b.innerHTML = ICON;
+    else b.textContent = text;
     if (label) { b.setAttribute("aria-label", label); b.title = label; }
     return b;
   }
@@ -126,7 +129,7 @@
   /* Copy link next to each item heading and expectation. */
   article.querySelectorAll("h2[id], h3[id], .portal-expectations li[id]").forEach(function (el) {
     var label = el.tagName === "LI" ? el.id : plainText(el);
-    var b = button("portal-copy", ICON, fmt(T.copy_link_to, { label: label }));
+    var b = button("portal-copy", null, fmt(T.copy_link_to, { label: label }));
     b.addEventListener("click", function () {
       var url = pageUrl() + "#" + el.id;
       copy(url, fmt(T.copied, { url: url }), b);
