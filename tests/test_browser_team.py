@@ -6,6 +6,7 @@ pages; axe finds nothing. Screenshots of the team view, the comparison and the r
 from __future__ import annotations
 
 import json
+import random
 import re
 
 import pytest
@@ -225,3 +226,40 @@ def test_the_respondent_label_set_in_the_checklist_travels_in_the_export(browser
     page.reload(wait_until="networkidle")
     assert page.input_value("[data-respondent]") == "front office"
     context.close()
+
+
+def test_a_heavy_round_still_prints_on_at_most_four_pages(page, site_url, real_model):
+    """40 people, every sub-element answered, many not-applicable reasons and plan picks, and a baseline:
+    the report shortens its lists and still fits (Dutch, the longer language)."""
+    rng = random.Random(11)
+    practices = list(real_model.practices)
+
+    def person(i: int, updated: str) -> dict:
+        subs, ticks = {}, {}
+        for sub in real_model.subelements.values():
+            if rng.random() < 0.15:
+                subs[sub.id] = {
+                    "rating": None,
+                    "na": True,
+                    "justification": f"Reden {i}: deze dienst bieden wij hier helemaal niet aan",
+                    "notes": "",
+                }
+            else:
+                subs[sub.id] = {"rating": rng.randint(0, 4), "na": False, "justification": "", "notes": "aantekening " * 15}
+            ticks.update({e: True for e in sub.expectation_ids if rng.random() < 0.5})
+        return {
+            "schema": 1,
+            "model_version": real_model.version,
+            "updated": updated,
+            "respondent": f"Deelnemer {i} met een lange rolnaam",
+            "subelements": subs,
+            "expectations": ticks,
+            "plan": rng.sample(practices, 8),
+        }
+
+    open_team(page, site_url, "nl/")
+    load(page, "#team-current", files([person(i, "2026-03-02T10:00:00Z") for i in range(40)]))
+    load(page, "#team-baseline", files([person(i, "2025-03-02T10:00:00Z") for i in range(40)], prefix="vorig-jaar"))
+    assert messages(page, "error") == []
+    pdf = page.pdf(format="A4")
+    assert 2 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 4

@@ -17,7 +17,7 @@
   var M = T.messages;
   var MAX_FILES = 200;            // per round: far more than a team, few enough to stay quick
   var MAX_BYTES = 2 * 1024 * 1024; // an export of the whole model with long notes is well under 200 KB
-  var REPORT_ROWS = 12;           // rows per list in the printed report, so it stays within its pages
+  var REPORT_ROWS = 8;            // rows per list in the printed report, so it stays within its pages
   var lang = document.documentElement.lang || "en";
   var rounds = { current: [], baseline: [] };
   var anonymous = false;
@@ -158,25 +158,28 @@
   // -- results -----------------------------------------------------------------------------------------
   function respondentsOf(round) { return rounds[round].map(function (r) { return { state: r.state }; }); }
 
-  function agendaTable(result, limit) {
+  function agendaTable(result, limit) {  // with a limit: the report's shorter version, without every rating
     var ids = result.disagreements.slice(0, limit || result.disagreements.length);
-    return table(M.agenda_caption, [M.col_subelement, M.col_ratings, M.col_lowest, M.col_highest, M.col_median, M.col_spread],
+    var header = [M.col_subelement, M.col_ratings, M.col_lowest, M.col_highest, M.col_median, M.col_spread];
+    return table(M.agenda_caption, limit ? header.filter(function (h) { return h !== M.col_ratings; }) : header,
       ids.map(function (id) {
-        var s = result.subelements[id];
-        return { attrs: { "data-team-agenda": id },
-                 cells: [subTitle(id), s.ratings.join(", "), num(s.min), num(s.max), num(s.median), num(s.spread)] };
+        var s = result.subelements[id], cells = [subTitle(id), s.ratings.join(", "), num(s.min), num(s.max), num(s.median), num(s.spread)];
+        if (limit) { cells.splice(1, 1); }
+        return { attrs: limit ? {} : { "data-team-agenda": id }, cells: cells };
       }), "portal-team-agenda");
   }
 
-  function elementsTable(result, comparison) {
+  function elementsTable(result, comparison, inReport) {
     var header = [M.col_element, M.col_dimension, M.col_median, M.col_range, M.col_spread, M.col_people];
     if (comparison) { header = header.concat([M.col_baseline, M.col_change]); }
+    if (inReport) { header.splice(1, 1); }  // the report is short of room; the element's ID names its dimension
     var rows = Object.keys(D.elements).map(function (id) {
       var e = result.elements[id], dim = D.elements[id].dimension;
       var cells = [elementTitle(id), dim + " " + D.dimensions[dim].title, num(e.median),
                    e.n ? num(e.min) + "–" + num(e.max) : "–", num(e.spread), String(e.n)];
       if (comparison) { cells = cells.concat([num(comparison.elements[id].before), direction(comparison.elements[id])]); }
-      return { attrs: { "data-team-element": id }, cells: cells };
+      if (inReport) { cells.splice(1, 1); }
+      return { attrs: inReport ? {} : { "data-team-element": id }, cells: cells };
     });
     return table(M.elements_caption, header, rows, "portal-team-elements");
   }
@@ -261,12 +264,18 @@
       copy.setAttribute("aria-label", M.figure_title);
       box.appendChild(el("figure", { class: "portal-team-report__figure" }, [copy, el("figcaption", { text: M.figure_legend })]));
     }
+    box.appendChild(elementsTable(result, null, true));
     var strong = S.extremes(result.elements, 3);
     var weak = S.extremes(result.elements, 3, true).filter(function (id) { return strong.indexOf(id) < 0; });
     function lineOf(id) { var e = result.elements[id]; return el("li", { text: elementTitle(id) + ": " + fmt(M.element_line, { median: num(e.median), min: num(e.min), max: num(e.max) }) }); }
+    function lines(ids) {  // ties are all named on the page; the report names three and counts the rest
+      var shown = ids.slice(0, 3).map(lineOf);
+      if (ids.length > 3) { shown.push(el("li", { text: fmt(M.report_tied, { n: ids.length - 3 }) })); }
+      return el("ul", {}, shown);
+    }
     box.appendChild(el("section", { class: "portal-team-report__page" }, [
-      el("h3", { text: M.report_strongest }), el("ul", {}, strong.map(lineOf)),
-      weak.length ? el("h3", { text: M.report_weakest }) : null, weak.length ? el("ul", {}, weak.map(lineOf)) : null,
+      el("h3", { text: M.report_strongest }), lines(strong),
+      weak.length ? el("h3", { text: M.report_weakest }) : null, weak.length ? lines(weak) : null,
       el("h3", { text: M.agenda_title }),
       result.disagreements.length ? agendaTable(result, REPORT_ROWS) : el("p", { text: M.agenda_none }),
       result.disagreements.length > REPORT_ROWS ? el("p", { text: fmt(M.report_more, { n: result.disagreements.length - REPORT_ROWS }) }) : null,
@@ -276,7 +285,7 @@
       result.subelements[id].na.forEach(function (x) { reasons.push(subTitle(id) + " · " + attributed("current", x.respondent, x.reason)); });
     });
     var plan = result.practices.slice(0, REPORT_ROWS);
-    var section = el("section", { class: "portal-team-report__page" }, [
+    var section = el("section", {}, [
       el("h3", { text: M.na_reasons }),
       reasons.length ? el("ul", {}, reasons.slice(0, REPORT_ROWS).map(function (t) { return el("li", { text: t }); })) : el("p", { text: M.report_no_na }),
       reasons.length > REPORT_ROWS ? el("p", { text: fmt(M.report_more, { n: reasons.length - REPORT_ROWS }) }) : null,
@@ -289,7 +298,7 @@
       section.appendChild(el("h3", { text: M.progress_title }));
       section.appendChild(el("p", { text: fmt(M.progress_summary, { up: comparison.up.length, down: comparison.down.length,
         baseline: span("baseline"), n: baseline.respondents }) }));
-      var changed = Object.keys(D.elements).filter(function (id) { return comparison.elements[id].direction; });
+      var changed = Object.keys(D.elements).filter(function (id) { return /^(up|down)$/.test(comparison.elements[id].direction); });
       section.appendChild(table(M.progress_elements_caption, [M.col_element, M.col_baseline, M.col_followup, M.col_change],
         changed.map(function (id) { var c = comparison.elements[id]; return { cells: [elementTitle(id), num(c.before), num(c.after), direction(c)] }; })));
     }
