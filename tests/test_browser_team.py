@@ -5,6 +5,8 @@ pages; axe finds nothing. Screenshots of the team view, the comparison and the r
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import re
@@ -263,3 +265,22 @@ def test_a_heavy_round_still_prints_on_at_most_four_pages(page, site_url, real_m
     assert messages(page, "error") == []
     pdf = page.pdf(format="A4")
     assert 2 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 4
+
+
+def test_the_workshop_sheet_matches_the_page_and_never_holds_a_formula(page, site_url, ids):
+    open_team(page, site_url)
+    crafted = five(ids)
+    crafted[4]["subelements"][ids["a"]]["justification"] = '=HYPERLINK("http://example.invalid","x")'
+    load(page, "#team-current", files(crafted))
+    page.check("#team-anonymous")
+    with page.expect_download() as info:
+        page.click("[data-team-action=export-csv]")
+    rows = list(csv.reader(io.StringIO(open(info.value.path(), encoding="utf-8-sig").read())))
+    header, by_id = rows[0], {r[1]: r for r in rows[1:]}
+    assert len(header) == 18 and header[6] == "Median"
+    a, c = by_id[ids["a"]], by_id[ids["c"]]
+    assert a[5:11] == ["5", "2", "0", "4", "4", "50%"] and a[11] == "yes" and a[12] == "1"
+    assert a[17] == "'" + crafted[4]["subelements"][ids["a"]]["justification"]  # shown as text, never run
+    assert c[6] == "1.5" and c[11] == "yes"
+    assert by_id[ids["a1"]][13:15] == ["3", "75%"]
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)

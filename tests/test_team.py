@@ -10,9 +10,10 @@ import subprocess
 
 import pytest
 
+from macros.load.loader import load_model
 from macros.views import team
 
-from .conftest import PROJECT
+from .conftest import FIXTURE_MODEL, PROJECT
 
 SCRIPT = PROJECT / "overrides" / "assets" / "javascripts" / "team.js"
 
@@ -44,3 +45,15 @@ def test_the_built_page_has_the_figure_the_messages_and_the_privacy_note(real_si
     assert "team-stats.js" in html and "assessment-check.js" in html and "checklist-data.js" in html
     index = (real_site / prefix / "checklists" / "index.html").read_text(encoding="utf-8")
     assert 'href="team/"' in index and 'id="portal-cl-respondent"' in index
+
+
+def test_a_different_model_gets_its_own_team_page_with_no_other_edit(fixture_site):
+    """The fixture model (other elements and sub-elements): its team page draws its elements, and the data
+    the team script reads lists exactly its sub-elements."""
+    fixture = load_model(FIXTURE_MODEL)
+    html = (fixture_site / "checklists" / "team" / "index.html").read_text(encoding="utf-8")
+    drawn = set(re.findall(r'portal-fig__link--element" data-id="([^"]+)"', html))
+    assert drawn == set(fixture.elements)
+    script = (fixture_site / "assets" / "javascripts" / "checklist-data.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.portalChecklistData = ").rstrip().removesuffix(";"))
+    assert list(data["subelements"]) == list(fixture.subelements)
