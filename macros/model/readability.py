@@ -28,7 +28,7 @@ LIMITS: dict[str, dict[str, tuple[float, float, float]]] = {
         "elements": (10, 14, 100),
         "subelements": (8, 14, 100),
         "principles": (10, 14, 100),
-        "expectations": (22, 16, 100),
+        "expectations": (5, 14, 100),
         "practices": (10, 14, 5),
         "pyramid": (15, 13, 100),
         "effect_chain": (10, 14, 100),
