@@ -9,23 +9,21 @@ translation coverage and stale translations (and records fingerprints), ``urls``
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
-
-from . import build, coverage, readability, serve, status, urls, validate
-from .project import PROJECT
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
-    config = {"default": str(PROJECT / "mkdocs.yml"), "help": "the portal's MkDocs config (default: mkdocs.yml here)"}
+    sub = p.add_subparsers(dest="command", required=True)  # the module macros/cli/<command>.py runs it
+    config = {"default": "mkdocs.yml", "help": "the portal's MkDocs config (default: mkdocs.yml in the current folder)"}
     model = {"default": None, "help": "model folder (default: from the config)"}
 
     v = sub.add_parser("validate", help="check model/ (and a fork's local/) and list every problem as file:line")
     v.add_argument("--model", **model)
     v.add_argument("--config", **config)
-    v.set_defaults(func=validate.run)
+    v.set_defaults(command="validate")
 
     st = sub.add_parser(
         "status",
@@ -41,31 +39,31 @@ def parser() -> argparse.ArgumentParser:
         help="record that LANG's translations match the current English (after checking them); then print the status",
     )
     st.add_argument("items", nargs="*", help="with --accept: only these kinds or kind/id (e.g. practices/citizen-panel)")
-    st.set_defaults(func=status.run)
+    st.set_defaults(command="status")
 
     b = sub.add_parser("build", help="build all languages into site/ (nothing is replaced if any build fails)")
     b.add_argument("--config", **config)
     b.add_argument("--site-dir", default=None, help="where to write the site (default: site/ beside the config)")
-    b.set_defaults(func=build.run)
+    b.set_defaults(command="build")
 
     s = sub.add_parser("serve", help="build and serve all languages on http://127.0.0.1:8000/, rebuilding on change")
     s.add_argument("--config", **config)
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    s.set_defaults(func=serve.run)
+    s.set_defaults(command="serve")
 
     c = sub.add_parser("coverage", help="print practices and expectations per element and principle")
-    c.add_argument("--model", default=str(PROJECT / "model"))
-    c.set_defaults(func=coverage.run)
+    c.add_argument("--model", default="model", help="model folder (default: model/ in the current folder)")
+    c.set_defaults(command="coverage")
 
     r = sub.add_parser("readability", help="sentences over 20 words and words per sentence, per language and kind; exit 1 over a limit")
     r.add_argument("--model", **model)
     r.add_argument("--config", **config)
     r.add_argument("--lang", action="append", help="only this language (repeatable)")
-    r.set_defaults(func=readability.run)
+    r.set_defaults(command="readability")
 
     u = sub.add_parser("urls", help="add the URLs of new items to model/published-urls.txt (never removes a line)")
     u.add_argument("--config", **config)
-    u.set_defaults(func=urls.run)
+    u.set_defaults(command="urls")
     return p
 
 
@@ -74,4 +72,5 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(args, "config") and not Path(args.config).is_file():
         print(f"no MkDocs config at {args.config}: run from the portal's folder or pass --config", file=sys.stderr)
         return 1
-    return args.func(args)
+    # Each command's module is imported only when it runs: `validate` then never loads MkDocs or the theme.
+    return importlib.import_module(f"{__name__}.{args.command}").run(args)

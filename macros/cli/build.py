@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -50,9 +51,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
     log.setLevel(logging.INFO)
     collector = _Collector()
     log.addHandler(collector)
-    if not quiet:
+    if not quiet:  # only what needs the writer's attention: warnings and errors, marked
         echo = logging.StreamHandler()
-        echo.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        echo.setLevel(logging.WARNING)
+        echo.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         log.addHandler(echo)
     try:
         for lang in configured_languages(config_file):
@@ -106,11 +108,25 @@ def _swap(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def summary(site: Path, languages: list[str], seconds: float) -> str:
+    """One line after a good build: where, which languages, how many pages and downloads, how long."""
+    roots = [site / lang if i else site for i, lang in enumerate(languages)]
+
+    def own(root: Path, page: Path) -> bool:  # not inside another language's folder below this root
+        return not any(r != root and root in r.parents and r in page.parents for r in roots)
+
+    pages = sum(1 for root in roots for p in root.rglob("index.html") if own(root, p))
+    downloads = sum(1 for root in roots for p in (root / "downloads").glob("*.*") if p.name != "index.html")
+    return f"built {site}: {', '.join(languages)} · {pages} pages · {downloads} downloads · {seconds:.1f} s"
+
+
 def run(args) -> int:
+    started = time.perf_counter()
+    config = Path(args.config)
     try:
-        out = build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None, quiet=False)
+        out = build_site(config, Path(args.site_dir) if args.site_dir else None, quiet=False)
     except BuildFailed as err:
         print(f"build failed, site/ left untouched:\n{err}", file=sys.stderr)
         return 1
-    print(f"built {out}")
+    print(summary(out, configured_languages(config), time.perf_counter() - started))
     return 0

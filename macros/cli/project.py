@@ -9,8 +9,6 @@ from ..load.loader import load_model
 from ..load.settings import Settings, from_config_file
 from ..model.types import Model
 
-PROJECT = Path(__file__).resolve().parents[2]
-
 
 def load(args: argparse.Namespace) -> tuple[Settings, Model]:
     """Settings and model; an explicit ``--model`` folder brings its own ``local/`` beside it."""

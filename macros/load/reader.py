@@ -75,6 +75,21 @@ def read_sources(root: Path, local: Path) -> Sources:
     return src
 
 
+# (path, kind, rel) -> ((mtime, size), doc or None, problems): a writer's edit re-reads only the file it touched.
+# Keyed by the file's identity and stamp, so a stale entry is never used; documents are never changed after reading.
+_READ_CACHE: dict[tuple[str, str, str], tuple[tuple[int, int], YamlDoc | None, list[Problem]]] = {}
+
+
+def _read_checked(path: Path, kind: str, rel: str) -> tuple[YamlDoc | None, list[Problem]]:
+    doc, problems = load_yaml(path, rel)
+    if doc is None:
+        return None, problems
+    if doc.data is None:
+        return None, [*problems, Problem(doc.rel, 1, "file is empty", "add its content or delete the file")]
+    schema_problems = schemas.check(doc, kind)
+    return (None if schema_problems else doc), problems + schema_problems
+
+
 class Reader:
     """Fills a :class:`Sources` from disk; each method reads one kind of file."""
 
@@ -88,16 +103,16 @@ class Reader:
         return self.src.rel(path)
 
     def read(self, path: Path, kind: str) -> YamlDoc | None:
-        doc, problems = load_yaml(path, self.rel(path))
+        """One file, parsed and schema-checked; unchanged files come from the cache of the last read."""
+        stat = path.stat()
+        key = (str(path), kind, self.rel(path))
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = _READ_CACHE.get(key)
+        if cached is None or cached[0] != stamp:
+            cached = _READ_CACHE[key] = (stamp, *_read_checked(path, kind, self.rel(path)))
+        _stamp, doc, problems = cached
         self.problems += problems
-        if doc is None:
-            return None
-        if doc.data is None:
-            self.problems.append(Problem(doc.rel, 1, "file is empty", "add its content or delete the file"))
-            return None
-        schema_problems = schemas.check(doc, kind)
-        self.problems += schema_problems
-        return None if schema_problems else doc
+        return doc
 
     def read_structure(self) -> None:
         for kind in KINDS:

@@ -10,14 +10,18 @@ plugin object, one per MkDocs configuration (and so per language build).
 
 from __future__ import annotations
 
+import logging
+import os
 import posixpath
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..load import settings
 from ..load.loader import load_model_cached
@@ -36,6 +40,9 @@ from .files import generated_files
 # Pages without inline definitions: the glossary itself; print views (they print every link's address);
 # checklists (forms filled in with the keyboard: a link per term would add tab stops between the questions).
 NO_TERM_MARKS = ("glossary/", "print/", "checklists/")
+# What a writer edits besides docs/ and mkdocs.yml: `mkdocs serve` rebuilds when any of these change.
+WATCHED = ("model", "local", "macros", "overrides")
+log = logging.getLogger("mkdocs.plugins.portal")
 
 
 class PortalConfig(Config):
@@ -54,6 +61,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.edit_sources: dict[str, str] = {}  # page source -> the repository file behind it
         self.english_prose: set[str] = set()  # prose pages shown in the default language
         self.term_index: TermIndex | None = None
+        # MkDocs' files, navigation and theme environment of this build: the dev server re-renders single pages with them
+        self.files: Files | None = None
+        self.nav = None
+        self.env = None
 
     @property
     def lang(self) -> str:
@@ -109,12 +120,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                     "remove the hand-written file (pages about model items come from the YAML)"
                 )
         for generated in generated_files(self.site, self.lang):
-            files.append(File.generated(config, generated.path, content=generated.content))
+            # Reached from the menu, the catalogue or other pages: MkDocs need not list them as "not in the nav".
+            files.append(File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV))
         self._add_local_assets(files, config)
         english = self._add_prose_fallback(files, config)
         self.edit_sources = {**_edit_sources(model), **english}
         self.english_prose = set(english)
+        self.files = files
         return files
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
+        self.env = env
+        return env
 
     def _add_prose_fallback(self, files: Files, config) -> dict[str, str]:
         """Prose pages a language has not translated yet come from the default language's docs folder.
@@ -147,6 +168,30 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 if existing is not None:
                     files.remove(existing)
                 files.append(File(src, str(local), config.site_dir, config.use_directory_urls))
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` also watches the model, a fork's layer, the code and the theme overrides."""
+        for name in WATCHED:
+            path = self.settings.project / name
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def on_post_build(self, config) -> None:
+        """Plain `mkdocs build` / `mkdocs serve` build every language, not only the first.
+
+        `python -m macros build` builds each language itself (it sets PORTAL_LANG); a bare MkDocs command does
+        not, and would otherwise leave the other languages out of site/ (MkDocs cleans site/ first).
+        """
+        if os.environ.get(languages.ENV_VAR) or self.plan.lang != self.plan.default:
+            return
+        for lang in self.plan.languages[1:]:
+            os.environ[languages.ENV_VAR] = lang
+            try:
+                log.info(f"Building the {lang} site into {Path(config.site_dir) / lang}")
+                mkdocs_build(load_config(config.config_file_path, site_dir=config.site_dir))
+            finally:
+                os.environ.pop(languages.ENV_VAR, None)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """'Edit this page' opens the file behind the page: the YAML of a generated page, the English of an untranslated one."""
