@@ -69,14 +69,14 @@ practices:
     example: "Samen op bezoek NL."
 """,
     "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
-    "model/text/de/ui.yml": """\
+    "local/text/de/ui.yml": """\
 ui:
   language_name: Deutsch
   nav_model: Das Modell
   localise_fallback_title: Noch nicht übersetzt
   localise_fallback_notice: Teile dieser Seite sind noch nicht übersetzt und erscheinen auf Englisch.
 """,
-    "model/text/de/model.yml": """\
+    "local/text/de/model.yml": """\
 dimensions:
   '7.1':
     title: Dimension 7.1 DE
@@ -166,6 +166,11 @@ def make_fork(base: Path) -> dict:
     assert status(fork, "--accept", "nl").returncode == 0  # the Dutch of the local practice, checked
     accepted = status(fork, "--accept", "de")
     assert accepted.returncode == 0, accepted.stderr
+    urls = subprocess.run(
+        [sys.executable, "-m", "macros", "urls", "--config", str(fork / "mkdocs.yml")], cwd=fork, capture_output=True, text=True
+    )
+    assert urls.returncode == 0 and urls.stdout.startswith("local/published-urls.txt: "), urls.stdout + urls.stderr
+    assert [line for line in git(fork, "status", "--porcelain").splitlines() if not line.startswith("?? ")] == []  # upstream untouched
     git(fork, "add", "-A")
     git(fork, "commit", "-qm", "fork: German, a local practice, a hidden practice, branding")
     # Upstream improves an English text (and its Dutch, as upstream must); the fork pulls it.
@@ -195,7 +200,8 @@ def test_the_fork_only_added_files_and_pulled_upstream_without_conflict(fork):
     assert git(root, "status", "--porcelain") == ""  # the build wrote only ignored output
     changed = git(root, "diff", "--name-status", fork["upstream_tip"], "HEAD").splitlines()
     assert changed and [line for line in changed if not line.startswith("A\t")] == []
-    assert {line.split("\t")[1] for line in changed} == set(LOCAL_FILES) | {"model/fingerprints/de.yml", "local/fingerprints/nl.yml"}
+    bookkeeping = {"local/fingerprints/de.yml", "local/fingerprints/nl.yml", "local/published-urls.txt"}
+    assert {line.split("\t")[1] for line in changed} == set(LOCAL_FILES) | bookkeeping
 
 
 def test_the_third_language_is_built_with_its_own_text(fork):

@@ -81,9 +81,13 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
 
 
 def _check_published(config_file: Path, staging: Path) -> None:
-    """Every URL in model/published-urls.txt (if the project has one) must still work in the new site."""
-    listed = published.read(config_file.parent / published.FILE_NAME)
-    problems = published.unresolved(staging, listed, configured_languages(config_file)) if listed else []
+    """Every URL in model/published-urls.txt and in each fork layer's own list must still work in the new site."""
+    project = config_file.parent
+    problems = []
+    for path in published.files(project, from_config_file(config_file).layers):
+        listed = published.read(path)
+        if listed:
+            problems += published.unresolved(staging, listed, configured_languages(config_file), path.relative_to(project).as_posix())
     if problems:
         raise BuildFailed("published URLs that would break:\n" + "\n".join(problems))
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..load import translations as ts
 from ..model.problems import ModelInvalid
-from .project import load
+from .project import load, top_folder
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,9 +18,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.accept:
         try:
-            model_dir = Path(args.model) if args.model else cfg.model_dir
-            local_dir = model_dir.parent / "local" if args.model else cfg.local_dir
-            written = ts.accept(model, args.accept, model_dir, local_dir, args.items)
+            written = ts.accept(model, args.accept, top_folder(args, cfg, model), args.items)
         except ValueError as err:
             print(err, file=sys.stderr)
             return 1

@@ -19,7 +19,7 @@ _EMPTY_META = {
 }
 
 
-def assemble(src: Sources, complete_languages: tuple[str, ...]) -> Model:
+def assemble(src: Sources, complete_languages: tuple[str, ...], fork_languages: tuple[str, ...] = ()) -> Model:
     meta = src.meta.data if src.meta else _EMPTY_META
     d = {k: {i: doc.data for i, doc in sorted(v.items(), key=lambda kv: clause_key(kv[0]))} for k, v in src.docs.items() if k in KINDS}
     d["practices"] = dict(sorted(d["practices"].items()))
@@ -56,4 +56,10 @@ def assemble(src: Sources, complete_languages: tuple[str, ...]) -> Model:
         terms=terms.terms(src.docs.get("terms", {})),
         crosswalks=crosswalks.frameworks(src.docs.get("crosswalks", {}), src.hidden),
         family=crosswalks.family(src.family),
+        layers=tuple(name for name, _folder in src.all_layers),
+        layer_texts=src.layer_texts,
+        field_origin=src.field_origin,
+        replaced=src.replaced,
+        item_layer=dict(src.item_layer),
+        fork_languages=fork_languages or tuple(complete_languages),
     )

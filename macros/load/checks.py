@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.crosswalks import TEXT_KINDS as CROSSWALK_TEXT_KINDS
 from ..model.problems import Problem
 from ..model.types import TEXT_KINDS, Model
-from . import crosswalks
+from . import crosswalks, schemas
 from .hints import did_you_mean
 from .reader import Sources
 from .yaml_source import YamlDoc
@@ -178,29 +178,32 @@ def check_texts(m: Model, src: Sources, complete_languages: tuple[str, ...]) -> 
                         )
                     )
     english_ui = m.texts.get("en", {}).get("ui", {})
-    for lang in complete_languages:
+    for lang in sorted(set(complete_languages) | set(m.fork_languages), key=lambda x: (x not in complete_languages, x)):
+        folder = _text_folder(src, lang)
         if lang not in m.texts:
-            problems.append(Problem(f"model/text/{lang}", 1, f"no {lang} text at all", f"add model/text/{lang}/*.yml"))
+            problems.append(Problem(folder, 1, f"no {lang} text at all", f"add {folder}/*.yml"))
             continue
         for kind in TEXT_KINDS:
             have = m.texts[lang].get(kind, {})
             for item_id in wanted[kind]:
-                if item_id not in have:
+                if item_id not in have and lang in _needs(m, kind, item_id, complete_languages):
                     problems.append(
                         Problem(
                             *_where(src, kind, item_id),
                             f"{kind} '{item_id}' has no {lang} text",
-                            f"add it under '{kind}:' in a file in model/text/{lang}/",
+                            f"add it under '{kind}:' in a file in {folder}/",
                         )
                     )
+        if lang not in complete_languages:
+            continue
         for key in english_ui:
             if key not in m.texts[lang].get("ui", {}):
                 problems.append(
                     Problem(
-                        f"model/text/{lang}",
+                        folder,
                         1,
                         f"interface string '{key}' has no {lang} text",
-                        f"add it under 'ui:' in model/text/{lang}/ui.yml",
+                        f"add it under 'ui:' in {folder}/ui.yml",
                     )
                 )
     return problems
@@ -210,6 +213,35 @@ def _where(src: Sources, kind: str, item_id: str) -> tuple[str, int]:
     """File and line an item's missing text belongs to."""
     home = crosswalks.text_home(src, kind, item_id) if kind in CROSSWALK_TEXT_KINDS else None
     return home or (_home_of(src, kind, item_id), _line_of(src, kind, item_id))
+
+
+def check_fields(m: Model, src: Sources, complete_languages: tuple[str, ...]) -> list[Problem]:
+    """An item that must be complete in a language has every field there, whichever layers the fields come from.
+
+    A fork's text files name only the fields they change, so the schema cannot require fields; this check does.
+    """
+    required = schemas.required_fields("text")
+    problems = []
+    for lang, kinds in m.texts.items():
+        for kind, items in kinds.items():
+            for item_id, value in items.items():
+                if not isinstance(value, dict) or lang not in _needs(m, kind, item_id, complete_languages):
+                    continue
+                for name in required.get(kind, ()):
+                    if name not in value:
+                        rel, line = src.text_lines.get((lang, kind, item_id), (_text_folder(src, lang), 1))
+                        problems.append(Problem(rel, line, f"{kind} '{item_id}' has no {lang} '{name}'", f"add '{name}:' under {item_id}"))
+    return problems
+
+
+def _needs(m: Model, kind: str, item_id: str, complete_languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages an item must have text in: a fork's own items only in the fork's languages."""
+    return m.fork_languages if (kind, item_id) in m.item_layer else complete_languages
+
+
+def _text_folder(src: Sources, lang: str) -> str:
+    """Where to add missing text: the fork's top layer in a fork (never upstream's files), else model/text."""
+    return f"{src.layers[-1][0]}/text/{lang}" if src.layers else src.rel(src.root / "text" / lang)
 
 
 def _home_of(src: Sources, kind: str, item_id: str) -> str:

@@ -8,6 +8,7 @@ never publish a half-built site.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..model.problems import ModelInvalid, Problem
@@ -15,21 +16,35 @@ from ..model.types import Model
 from . import changelog, checks, crosswalks, style, terms
 from .assemble import assemble
 from .reader import LOCAL_PREFIX, Sources, read_sources
+from .settings import layer_dirs
 
 SHIPPED_LANGUAGES = ("en", "nl")
 __all__ = ["LOCAL_PREFIX", "SHIPPED_LANGUAGES", "load_model", "load_model_cached", "validate"]
 
 
-def load_model(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Path | None = None) -> Model:
+Layers = Path | Sequence[Path] | None
+
+
+def layer_folders(root: Path, local_dir: Layers) -> list[Path]:
+    """The fork's layers, lowest first: as given, or ``local/`` beside ``model/`` and the layers above it."""
+    if local_dir is None:
+        return layer_dirs(root.parent, root.parent / "local")[0]
+    return [Path(p) for p in ([local_dir] if isinstance(local_dir, (str, Path)) else local_dir)]
+
+
+def load_model(
+    root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Layers = None, fork_languages: Sequence[str] = ()
+) -> Model:
     """Read and validate the model under ``root``; raise :class:`ModelInvalid` listing every problem.
 
-    ``local_dir`` (default: ``local/`` beside ``model/``) holds a fork's own layer: extra practices,
-    text overrides, hidden upstream practices. It is applied here, at load time, so every consumer
-    (pages, checklists, downloads) sees the same model and never a hidden practice.
+    ``local_dir`` (default: ``local/`` beside ``model/``, and any layer above it) holds a fork's own layers:
+    extra practices, text overrides, hidden upstream practices. They are applied here, at load time, so every
+    consumer (pages, checklists, downloads) sees the same model and never a hidden practice.
+    ``fork_languages``: the languages a fork's own items need text in (default: the complete languages).
     """
     root = Path(root)
-    src = read_sources(root, Path(local_dir) if local_dir else root.parent / "local")
-    model = assemble(src, tuple(complete_languages))
+    src = read_sources(root, layer_folders(root, local_dir))
+    model = assemble(src, tuple(complete_languages), tuple(fork_languages))
     problems = src.problems + validate(model, src, tuple(complete_languages))
     if problems:
         raise ModelInvalid(problems)
@@ -45,6 +60,7 @@ def validate(model: Model, src: Sources, complete_languages: tuple[str, ...]) ->
     if src.meta:
         problems += checks.check_scale(model, src.meta)
     problems += checks.check_texts(model, src, complete_languages)
+    problems += checks.check_fields(model, src, complete_languages)
     if src.changelog:
         problems += changelog.check(model, src.changelog, src.meta)
         practices = src.docs["practices"]
@@ -59,14 +75,16 @@ def validate(model: Model, src: Sources, complete_languages: tuple[str, ...]) ->
 _cache: dict[tuple, Model] = {}
 
 
-def load_model_cached(root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Path | None = None) -> Model:
+def load_model_cached(
+    root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Layers = None, fork_languages: Sequence[str] = ()
+) -> Model:
     """Load once per process while no model file changes (one load serves every language build)."""
     root = Path(root).resolve()
-    local = Path(local_dir).resolve() if local_dir else root.parent / "local"
-    files = [p for folder in (root, local) for p in folder.rglob("*") if p.is_file()]
+    layers = tuple(p.resolve() for p in layer_folders(root, local_dir))
+    files = [p for folder in (root, *layers) for p in folder.rglob("*") if p.is_file()]
     stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-    key = (root, local, tuple(complete_languages), stamp)
+    key = (root, layers, tuple(complete_languages), tuple(fork_languages), stamp)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load_model(root, complete_languages, local)
+        _cache[key] = load_model(root, complete_languages, list(layers), fork_languages)
     return _cache[key]

@@ -31,6 +31,7 @@ SINGULAR = {
 }
 
 Texts = dict[str, dict[str, dict[str, dict[str, Any]]]]  # texts[lang][kind][id] -> {field: value}
+UPSTREAM = "model"  # the name of the lowest layer, upstream's model folder
 
 
 @dataclass
@@ -39,18 +40,27 @@ class Sources:
 
     root: Path
     local: Path
+    layers: list[tuple[str, Path]] = field(default_factory=list)  # the fork's layers (name, folder), lowest first
     problems: list[Problem] = field(default_factory=list)
     docs: dict[str, dict[str, YamlDoc]] = field(default_factory=dict)  # kind -> id -> structure file
     meta: YamlDoc | None = None  # model.yml
     changelog: YamlDoc | None = None
     family: YamlDoc | None = None  # model/family.yml
     local_ids: set[tuple[str, str]] = field(default_factory=set)
+    item_layer: dict[tuple[str, str], str] = field(default_factory=dict)  # a fork's own item -> the layer that adds it
     hidden: dict[str, str] = field(default_factory=dict)
-    texts: Texts = field(default_factory=dict)
+    texts: Texts = field(default_factory=dict)  # every layer merged, field by field
+    layer_texts: dict[str, Texts] = field(default_factory=dict)  # each layer's own text, as written
     text_lines: dict[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
     text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
     text_docs: dict[tuple[str, str, str], YamlDoc] = field(default_factory=dict)  # the file an item's text came from
+    field_origin: dict[tuple[str, str, str, str], tuple[str, str, int]] = field(default_factory=dict)
     fingerprints: dict[str, dict[str, dict[tuple[str, str, str], str]]] = field(default_factory=dict)
+    replaced: dict[str, dict[str, dict[tuple[str, str, str], Any]]] = field(default_factory=dict)
+
+    @property
+    def all_layers(self) -> list[tuple[str, Path]]:
+        return [(UPSTREAM, self.root), *self.layers]
 
     def rel(self, path: Path) -> str:
         try:
@@ -59,15 +69,21 @@ class Sources:
             return str(path)
 
 
-def read_sources(root: Path, local: Path) -> Sources:
-    """Read every model and local file once; problems are collected in ``Sources.problems``."""
-    reader = Reader(Sources(Path(root), Path(local)))
-    src = reader.src
+def read_sources(root: Path, local: Path | list[Path]) -> Sources:
+    """Read every model and local file once; problems are collected in ``Sources.problems``.
+
+    ``local``: the fork's layer folders, lowest first (one folder: a single ``local/`` layer; missing folders are skipped).
+    """
+    folders = [Path(p) for p in (local if isinstance(local, (list, tuple)) else [local])]
+    src = Sources(Path(root), folders[0] if folders else Path(root).parent / "local")
+    src.layers = [(src.rel(f), f) for f in folders if f.is_dir()]
+    reader = Reader(src)
     src.meta = reader.read(src.root / "model.yml", "model")
     reader.read_structure()
     reader.read_hidden()
     reader.read_texts()
     reader.read_fingerprints()
+    reader.read_replaced()
     path = src.root / "changelog.yml"
     src.changelog = reader.read(path, "changelog") if path.exists() else None
     path = src.root / FAMILY_FILE
@@ -118,7 +134,8 @@ class Reader:
         for kind in KINDS:
             self.docs[kind] = {}
             self.read_folder(kind, self.root / kind, local=False)
-        self.read_folder("practices", self.local / "practices", local=True)
+        for name, folder in self.src.layers:
+            self.read_folder("practices", folder / "practices", local=True, layer=name)
         self.docs["terms"] = dict((term_id, doc) for doc, term_id in self.item_docs(self.root / TERMS_FOLDER, "term"))
         self.read_crosswalks()
 
@@ -164,7 +181,7 @@ class Reader:
                 )
             yield doc, item_id
 
-    def read_folder(self, kind: str, folder: Path, local: bool) -> None:
+    def read_folder(self, kind: str, folder: Path, local: bool, layer: str = UPSTREAM) -> None:
         for doc, item_id in self.item_docs(folder, SINGULAR[kind]):
             if local != item_id.startswith(LOCAL_PREFIX):
                 self.problems.append(
@@ -177,32 +194,42 @@ class Reader:
                     )
                 )
                 continue
+            if item_id in self.docs[kind]:
+                first = self.docs[kind][item_id].rel
+                self.problems.append(
+                    Problem(doc.rel, doc.line_of(("id",)), f"{kind[:-1]} '{item_id}' is already defined in {first}", "give it another ID")
+                )
+                continue
             if local:
                 self.local_ids.add((kind, item_id))
+                self.src.item_layer[(kind, item_id)] = layer
             self.docs[kind][item_id] = doc
 
     def read_texts(self) -> None:
-        """Text per language from two layers: ``model/text`` (upstream), then ``local/text`` (the fork's).
+        """Text per language from each layer in turn: ``model/text`` (upstream), then each layer's ``text/``.
 
-        Within a layer an item has text once; a local item replaces the upstream one (a text override).
+        Within a layer an item has text once. A higher layer's text replaces the lower one field by field
+        (an override names only the fields it changes), so ``texts`` is every layer merged.
         """
         texts = self.texts
-        for layer, text_root in (("model", self.root / "text"), ("local", self.local / "text")):
-            for lang_dir in sorted(p for p in text_root.glob("*") if p.is_dir()):
+        for layer, folder in self.src.all_layers:
+            own: Texts = self.src.layer_texts.setdefault(layer, {})
+            for lang_dir in sorted(p for p in (folder / "text").glob("*") if p.is_dir()):
                 lang = lang_dir.name
                 texts.setdefault(lang, {})
                 for path in sorted(lang_dir.rglob("*.yml")):
-                    doc = self.read(path, "text")
+                    doc = self.read(path, "text" if layer == UPSTREAM else "text-override")
                     if doc is not None:
-                        self.add_text(texts[lang], layer, lang, doc)
+                        self.add_text(texts[lang], own.setdefault(lang, {}), layer, lang, doc)
         for kinds in texts.values():  # a hidden practice has no text either
             for item_id in self.hidden:
                 kinds.get("practices", {}).pop(item_id, None)
 
-    def add_text(self, into: dict[str, dict[str, Any]], layer: str, lang: str, doc: YamlDoc) -> None:
+    def add_text(self, into: dict[str, dict[str, Any]], own: dict[str, dict[str, Any]], layer: str, lang: str, doc: YamlDoc) -> None:
         for kind, items in doc.data.items():
             for item_id, value in items.items():
-                key = (lang, kind, str(item_id))
+                item_id = str(item_id)
+                key = (lang, kind, item_id)
                 line = doc.line_of((kind, item_id))
                 if key in self.text_origin and self.text_origin[key][0] == layer:
                     first = self.text_lines[key]
@@ -215,19 +242,31 @@ class Reader:
                 self.text_lines[key] = (doc.rel, line)
                 self.text_origin[key] = (layer, doc.rel, line)
                 self.src.text_docs[key] = doc
-                into.setdefault(kind, {})[str(item_id)] = value
+                own.setdefault(kind, {})[item_id] = value
+                items_of_kind = into.setdefault(kind, {})
+                below = items_of_kind.get(item_id)
+                if isinstance(value, dict) and isinstance(below, dict):
+                    items_of_kind[item_id] = {**below, **value}
+                else:
+                    items_of_kind[item_id] = value
+                for name in value if isinstance(value, dict) else ("",):
+                    path = (kind, item_id, name) if name else (kind, item_id)
+                    self.src.field_origin[(lang, kind, item_id, name)] = (layer, doc.rel, doc.line_of(path))
                 self.check_plain(doc, (kind, item_id), value)
 
     def read_hidden(self) -> None:
-        """``local/hide.yml``: upstream practices the fork does not publish, each with its reason."""
-        path = self.local / "hide.yml"
+        """Each layer's ``hide.yml``: practices of the layers below that the fork does not publish, each with its reason."""
+        for name, folder in self.src.layers:
+            self.read_hide_file(name, folder / "hide.yml")
+
+    def read_hide_file(self, layer: str, path: Path) -> None:
         if not path.exists():
             return
         doc = self.read(path, "hide")
         if doc is None:
             return
         for item_id, reason in (doc.data.get("practices") or {}).items():
-            if item_id not in self.docs["practices"] or (("practices", item_id) in self.local_ids):
+            if item_id not in self.docs["practices"] or self.src.item_layer.get(("practices", item_id)) == layer:
                 self.problems.append(
                     Problem(
                         doc.rel,
@@ -243,10 +282,10 @@ class Reader:
     def read_fingerprints(self) -> None:
         """Per layer and language, the short hash of the English each translated string was made from."""
         out, languages = self.fingerprints, sorted(self.texts)
-        for layer, folder in (("model", self.root / "fingerprints"), ("local", self.local / "fingerprints")):
+        for layer, folder in self.src.all_layers:
             out[layer] = {}
             for lang in languages:
-                path = folder / f"{lang}.yml"
+                path = folder / "fingerprints" / f"{lang}.yml"
                 doc = self.read(path, "fingerprints") if path.exists() else None
                 if doc is None:
                     continue
@@ -255,6 +294,22 @@ class Reader:
                     for item_id, fields in items.items():
                         if isinstance(fields, dict):
                             flat.update({(kind, str(item_id), f): h for f, h in fields.items()})
+                        else:
+                            flat[(kind, str(item_id), "")] = fields
+
+    def read_replaced(self) -> None:
+        """Per fork layer and language: the text of the layers below that each of its overrides replaced (``replaced/<lang>.yml``)."""
+        for layer, folder in self.src.layers:
+            out = self.src.replaced.setdefault(layer, {})
+            for path in sorted((folder / "replaced").glob("*.yml")):
+                doc = self.read(path, "replaced")
+                if doc is None:
+                    continue
+                flat = out.setdefault(path.stem, {})
+                for kind, items in doc.data.items():
+                    for item_id, fields in items.items():
+                        if isinstance(fields, dict):
+                            flat.update({(kind, str(item_id), f): v for f, v in fields.items()})
                         else:
                             flat[(kind, str(item_id), "")] = fields
 

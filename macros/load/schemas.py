@@ -21,10 +21,34 @@ from .yaml_source import YamlDoc
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "model" / "schemas"
 
 
+RELAXED = "-override"  # "text-override": the text schema without required fields (a fork's layer names only what it changes)
+
+
 @cache
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    base = kind.removesuffix(RELAXED)
+    schema = json.loads((schema_dir / f"{base}.schema.json").read_text(encoding="utf-8"))
+    if kind != base:
+        schema = _without_required(schema)
     return Draft202012Validator(schema)
+
+
+def required_fields(kind: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, tuple[str, ...]]:
+    """Text kind -> the fields every item of that kind needs (from the text schema), e.g. practices -> title, summary, ..."""
+    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    out = {}
+    for name, prop in schema["properties"].items():
+        ref = (prop.get("additionalProperties") or {}).get("$ref", "")
+        out[name] = tuple(schema["$defs"][ref.rsplit("/", 1)[-1]].get("required", ())) if ref else ()
+    return out
+
+
+def _without_required(node):
+    if isinstance(node, dict):
+        return {k: _without_required(v) for k, v in node.items() if k != "required"}
+    if isinstance(node, list):
+        return [_without_required(v) for v in node]
+    return node
 
 
 def check(doc: YamlDoc, kind: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:

@@ -123,6 +123,26 @@ class Model:
     # other frameworks and how they relate to the model (upstream first, then a fork's local- ones)
     crosswalks: dict[str, Framework] = field(default_factory=dict)
     family: tuple[FamilyDocument, ...] = ()  # the other documents of the service-excellence family
+    # a fork's layers, lowest first: ("model",) upstream, ("model", "local", "regional") in a fork of a fork
+    layers: tuple[str, ...] = ("model",)
+    # each layer's own text as written (texts is all of them merged, field by field)
+    layer_texts: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(default_factory=dict)
+    # where each field's text comes from: (lang, kind, id, field) -> (layer, file, line); field '' for an interface string
+    field_origin: dict[tuple[str, str, str, str], tuple[str, str, int]] = field(default_factory=dict)
+    # replaced[layer][lang][(kind, id, field)] -> the lower layers' text that layer's override replaced, when recorded
+    replaced: dict[str, dict[str, dict[tuple[str, str, str], Any]]] = field(default_factory=dict)
+    # a fork's own items: (kind, id) -> the layer that adds them
+    item_layer: dict[tuple[str, str], str] = field(default_factory=dict)
+    # languages a fork's own items are written in, preferred first when a page's language has no text
+    fork_languages: tuple[str, ...] = ()
+
+    @property
+    def is_fork(self) -> bool:
+        return len(self.layers) > 1
+
+    @property
+    def top_layer(self) -> str:
+        return self.layers[-1]
 
     @property
     def expectations(self) -> dict[str, str]:
@@ -158,7 +178,33 @@ class Model:
         own = self.texts.get(lang, {}).get(kind, {}).get(item_id)
         if own is not None:
             return own, lang
-        return self.texts[self.source_language].get(kind, {}).get(item_id, {}), self.source_language
+        for other in (self.source_language, *self.fork_languages):  # a fork's own item may exist only in its languages
+            found = self.texts.get(other, {}).get(kind, {}).get(item_id)
+            if found is not None:
+                return found, other
+        return {}, self.source_language
+
+    def text_below(self, layer: str, lang: str, kind: str, item_id: str, name: str) -> Any:
+        """The text of one field as the layers *below* ``layer`` have it (what an override in ``layer`` replaces), or None."""
+        value = None
+        for below in self.layers[: self.layers.index(layer)]:
+            item = self.layer_texts.get(below, {}).get(lang, {}).get(kind, {}).get(item_id)
+            if item is None:
+                continue
+            if not name:
+                value = item
+            elif isinstance(item, dict) and name in item:
+                value = item[name]
+        return value
+
+    def text_through(self, layer: str, lang: str, kind: str, item_id: str, name: str) -> Any:
+        """The text of one field as the layers up to and including ``layer`` have it, or None."""
+        upto = self.layers[: self.layers.index(layer) + 1]
+        nxt = self.layers[len(upto)] if len(upto) < len(self.layers) else None
+        if nxt is None:
+            fields = self.texts.get(lang, {}).get(kind, {}).get(item_id)
+            return fields if not name or not isinstance(fields, dict) else fields.get(name)
+        return self.text_below(nxt, lang, kind, item_id, name)
 
     def is_local(self, kind: str, item_id: str) -> bool:
         return (kind, item_id) in self.local

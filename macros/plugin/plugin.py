@@ -77,19 +77,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         try:
             cfg = settings.load(project, portal)
             plan = languages.plan(cfg.languages)
-            model = load_model_cached(cfg.model_dir, cfg.complete_languages, cfg.local_dir)
+            model = load_model_cached(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
         except (ValueError, ModelInvalid) as err:
             raise PluginError(str(err)) from err
         self.settings, self.plan = cfg, plan
-        self.site = Site(model, plan.languages, cfg.brand.get("site_url") or config.site_url or "")
+        self.site = Site(model, plan.languages)
         config.theme["language"] = plan.lang
         name = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
         # Material prints config.site_name unescaped in places (header.html, nav.html: aria-label="..."), so the
         # theme gets it already escaped, as Markup: templates that add `| e` leave Markup alone (no double escaping).
         config["site_name"] = escape(name)
         portal["site_name"] = name  # the plain text, for data (trainers.html serialises it with tojson)
-        lang_docs = cfg.docs_root / plan.lang
-        config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else cfg.docs_root / plan.default)
+        lang_docs = cfg.docs_root / plan.lang  # prose a language has not translated comes from the English pages
+        config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else cfg.docs_root / model.source_language)
         _apply_brand(config, cfg)
         if plan.lang != plan.default:
             config["site_dir"] = str(Path(config.site_dir) / plan.lang)
@@ -138,14 +138,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return env
 
     def _add_prose_fallback(self, files: Files, config) -> dict[str, str]:
-        """Prose pages a language has not translated yet come from the default language's docs folder.
+        """Prose pages a language has not translated yet come from the English docs folder (whichever language is at the root).
 
         Returns page source -> its file in the repository, for the edit link and the "not yet translated" notice.
         """
         cfg, plan = self.settings, self.plan
-        if plan.lang == plan.default:
+        source = self.site.model.source_language
+        if plan.lang == source:
             return {}
-        default_docs = cfg.docs_root / plan.default
+        default_docs = cfg.docs_root / source
         folder = default_docs.relative_to(cfg.project).as_posix()
         if Path(config.docs_dir).resolve() == default_docs.resolve():  # no docs/<lang>/ at all
             return {f.src_uri: f"{folder}/{f.src_uri}" for f in files.documentation_pages() if f.generated_by is None}

@@ -24,6 +24,7 @@ from .redirects import MOVED_ANCHORS
 from .scheme import all_pages, url_path
 
 FILE_NAME = "model/published-urls.txt"  # beside the model it lists; a project with another model has its own
+LAYER_FILE = "published-urls.txt"  # a fork's own addresses, in each of its layers (local/published-urls.txt)
 HEADER = (
     "# Published URLs: every one must keep working (checked after each build). Never remove a line;\n"
     "# rename or retire the item in model/changelog.yml instead. Add new ones: python -m macros urls\n"
@@ -47,6 +48,11 @@ def current(model: Model, languages: list[str], docs_dir: Path | None = None) ->
         found |= {url_path(src, root) for src in srcs}
         found |= {link.path(root) for link in links(model) if link.anchor}
     return found
+
+
+def files(project: Path, layers: tuple[Path, ...] | list[Path] = ()) -> list[Path]:
+    """Every list of published URLs, lowest layer first: upstream's, then each fork layer's own."""
+    return [project / FILE_NAME, *(Path(layer) / LAYER_FILE for layer in layers)]
 
 
 def read(path: Path) -> list[tuple[int, str]]:

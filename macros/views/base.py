@@ -51,6 +51,12 @@ class View:
         if fallback:
             self.fallbacks += 1
             fields = {k: _foreign(v, actual) for k, v in fields.items()}
+        elif isinstance(fields, dict):  # a language that overrides only some fields: the others in English, marked
+            english, source = self.m.text(self.m.source_language, kind, item_id)
+            rest = {k: _foreign(v, source) for k, v in english.items() if k not in fields} if source != self.lang else {}
+            if rest:
+                self.fallbacks += 1
+                fields = {**rest, **fields}
         # IDs passed the schema's strict patterns; they go into anchors and URLs as they are.
         return {**fields, "id": Markup(item_id), "text_lang": actual, "fallback": fallback, "local": self.m.is_local(kind, item_id)}
 
@@ -76,7 +82,6 @@ class View:
             "title": fields.get("title", ""),
             "link": rel_link(self.here, link.src, link.anchor),
             "short": link.path(self.prefix),
-            "full": self.site.full_url(link.path(self.prefix)),  # for paper: the configured site_url in front
         }
 
     def kind_of(self, item_id: str) -> str | None:

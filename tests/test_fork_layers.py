@@ -1,0 +1,315 @@
+"""A fork of a fork, as a federal agency and then a regional office would run it, following the fork guide.
+
+Upstream is a git repository of this project around the tiny fixture model. The federal fork puts German at
+the root (``languages: [de, en, nl]``), adds a practice, hides one, and overrides single fields; a regional
+office adds a second layer on top (``regional/``, ``above: local``). Every command runs in the fork, and after
+each one ``git status`` must show that no upstream file changed. Then upstream makes two realistic edits (an
+English text the fork overrides, and a new practice); ``git pull`` must merge without a conflict, and
+``status`` must show the override that drifted, with the old and the new upstream text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.cli.build import build_site
+
+from .test_fork import git, make_upstream
+
+FEDERAL = {
+    "local/portal.yml": """\
+organisation: Bundesamt für Beispiele
+publisher: Bundesamt für Beispiele, Referat Service
+version: "2026.1"
+site_name: {de: Exzellenter Service im Bund, en: Service excellence in the federation}
+languages: [de, en, nl]
+""",
+    "local/text/de/ui.yml": """\
+ui:
+  language_name: Deutsch
+  nav_model: Das Modell
+  localise_fallback_title: Noch nicht übersetzt
+  localise_fallback_notice: Teile dieser Seite sind noch nicht übersetzt und erscheinen auf Englisch.
+""",
+    "local/text/de/model.yml": """\
+dimensions:
+  '7.1':
+    title: Dimension 7.1 DE
+    summary: Zusammenfassung 7.1 DE.
+subelements:
+  7.1.1.a:
+    title: Teil 7.1.1.a DE
+    summary: Zusammenfassung 7.1.1.a DE.
+    why: Warum 7.1.1.a DE.
+""",
+    # one field of an upstream practice, in English; the other fields stay upstream's
+    "local/text/en/overrides.yml": """\
+practices:
+  river-walk:
+    summary: Walk the river with residents, the federal way.
+""",
+    "local/practices/local-buddy-visits.yml": """\
+id: local-buddy-visits
+subelements: ["7.1.1.a"]
+principles: ["5.1.1"]
+roles: [front-line]
+effort: low
+level: 3
+tags: [listening]
+""",
+    # the fork's own practice needs text only in the fork's language (German), not in upstream's Dutch
+    "local/text/de/local.yml": """\
+practices:
+  local-buddy-visits:
+    title: Besuche zu zweit DE
+    summary: Neue Mitarbeitende besuchen Bürger mit einer Kollegin DE.
+    why: Weil es hilft DE.
+    steps: [Neue Mitarbeitende einer Kollegin zuordnen DE.]
+    evidence: [Jede neue Kollegin hatte eine Begleitung DE.]
+    example: Besuche zu zweit im Bürgeramt DE.
+""",
+    "local/hide.yml": "practices:\n  open-ledger: Wir veröffentlichen unsere Konten über das Landesportal.\n",
+    "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
+}
+
+REGIONAL = {
+    "regional/portal.yml": "above: local\norganisation: Region Nord\nversion: 2026.1-nord\n",
+    # one field of an upstream expectation, overridden one layer up
+    "regional/text/en/overrides.yml": """\
+expectations:
+  7.1.1.a-e1:
+    text: Expectation 7.1.1.a-e1, as the region checks it.
+""",
+    "regional/practices/local-nord-desk.yml": """\
+id: local-nord-desk
+subelements: ["7.1.3"]
+principles: ["5.1.1"]
+roles: [front-line]
+effort: low
+level: 3
+tags: [listening]
+""",
+    "regional/text/de/nord.yml": """\
+practices:
+  local-nord-desk:
+    title: Servicetheke Nord DE
+    summary: Eine Theke für alle Anliegen DE.
+    why: Kurze Wege DE.
+    steps: [Theke einrichten DE.]
+    evidence: [Die Theke ist besetzt DE.]
+    example: Die Theke im Rathaus Nord DE.
+""",
+}
+
+UPSTREAM_PRACTICE = """\
+id: harbour-talk
+subelements: ["7.1.1.b"]
+principles: ["5.1.1"]
+roles: [front-line]
+effort: low
+level: 3
+tags: [listening]
+"""
+
+
+def macros(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """A command of the project's own copy of the code, as the fork's web team runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros", *args, "--config", str(project / "mkdocs.yml")], cwd=project, capture_output=True, text=True
+    )
+
+
+FORK_OWN = ("local/", "regional/", "docs/de/")
+
+
+def changed_upstream_files(project: Path) -> list[str]:
+    """Upstream files a command changed or deleted (a fork only ever changes files of its own layers)."""
+    lines = git(project, "status", "--porcelain", "--untracked-files=all").splitlines()
+    return [line for line in lines if not line.startswith("?? ") and not line[3:].startswith(FORK_OWN)]
+
+
+def new_files(project: Path) -> set[str]:
+    return {line[3:] for line in git(project, "status", "--porcelain", "--untracked-files=all").splitlines() if line.startswith("?? ")}
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+
+def run_every_command(project: Path, log: list[str]) -> None:
+    """validate, status --accept for every language, status, urls: none may touch a tracked file."""
+    for args in (
+        ("validate",),
+        ("status", "--accept", "en"),
+        ("status", "--accept", "nl"),
+        ("status", "--accept", "de"),
+        ("status",),
+        ("urls",),
+    ):
+        run = macros(project, *args)
+        log.append(f"$ python -m macros {' '.join(args)}  -> exit {run.returncode}\n{run.stdout}{run.stderr}")
+        assert run.returncode == 0, (args, run.stdout, run.stderr)
+        assert changed_upstream_files(project) == [], args
+
+
+def upstream_edits(upstream: Path) -> None:
+    """Two realistic upstream commits: an English text the fork overrides (with its Dutch), and a new practice."""
+    english = upstream / "model/text/en/model.yml"
+    english.write_text(english.read_text().replace("summary: Do river-walk EN.", "summary: Do river-walk EN, now with a map."))
+    dutch = upstream / "model/text/nl/model.yml"
+    dutch.write_text(dutch.read_text().replace("summary: Do river-walk NL.", "summary: Do river-walk NL, nu met een kaart."))
+    assert macros(upstream, "status", "--accept", "nl").returncode == 0
+    git(upstream, "commit", "-qam", "upstream: river-walk summary mentions the map")
+    (upstream / "model/practices/harbour-talk.yml").write_text(UPSTREAM_PRACTICE)
+    for lang in ("en", "nl"):
+        (upstream / f"model/text/{lang}/harbour.yml").write_text(
+            "practices:\n  harbour-talk:\n"
+            + "".join(f"    {f}: Harbour {f} {lang.upper()}.\n" for f in ("title", "summary", "why", "example"))
+            + "".join(f"    {f}: [Harbour {f} {lang.upper()}.]\n" for f in ("steps", "evidence"))
+        )
+    assert macros(upstream, "status", "--accept", "nl").returncode == 0
+    assert macros(upstream, "urls").returncode == 0
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-qm", "upstream: new practice harbour-talk")
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory) -> dict:
+    base = tmp_path_factory.mktemp("layers")
+    upstream = make_upstream(base / "upstream")
+    root = base / "fork"
+    git(base, "clone", "-q", str(upstream), str(root))
+    log: list[str] = []
+    write(root, FEDERAL)
+    run_every_command(root, log)
+    federal_files = new_files(root)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "federal layer")
+    write(root, REGIONAL)
+    run_every_command(root, log)
+    regional_files = new_files(root)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "regional layer")
+    upstream_edits(upstream)
+    pull = subprocess.run(["git", "pull", "--no-rebase", "--no-edit", "origin", "main"], cwd=root, capture_output=True, text=True)
+    drifted = macros(root, "status")
+    return {
+        "root": root,
+        "upstream": upstream,
+        "log": log,
+        "federal_files": federal_files,
+        "regional_files": regional_files,
+        "pull": pull,
+        "drifted": drifted,
+    }
+
+
+@pytest.fixture(scope="module")
+def site(fork) -> Path:
+    accepted = macros(fork["root"], "status", "--accept", "en")
+    assert accepted.returncode == 0, accepted.stderr
+    return build_site(fork["root"] / "mkdocs.yml")
+
+
+def test_every_command_writes_only_the_forks_own_layer(fork):
+    assert all(f.startswith(("local/", "docs/de/")) for f in fork["federal_files"]), fork["federal_files"]
+    assert not (fork["root"] / "local/fingerprints/nl.yml").exists()  # the fork has no Dutch of its own to record
+    assert {"local/fingerprints/de.yml", "local/replaced/en.yml", "local/published-urls.txt"} <= fork["federal_files"]
+    assert all(f.startswith("regional/") for f in fork["regional_files"]), fork["regional_files"]
+    assert {"regional/replaced/en.yml", "regional/published-urls.txt"} <= fork["regional_files"]
+
+
+def test_pulling_two_upstream_edits_merges_without_conflict(fork):
+    pull = fork["pull"]
+    assert pull.returncode == 0, pull.stdout + pull.stderr
+    assert "CONFLICT" not in pull.stdout + pull.stderr
+    root = fork["root"]
+    assert changed_upstream_files(root) == []
+    assert (root / "model/practices/harbour-talk.yml").is_file()
+    assert "now with a map" in (root / "model/text/en/model.yml").read_text()
+
+
+def test_status_flags_the_override_whose_upstream_text_changed(fork):
+    run = fork["drifted"]
+    assert run.returncode == 1
+    assert re.search(
+        r"^not OK: en practices river-walk\.summary: your override in local/text/en/overrides\.yml:3 has drifted", run.stderr, re.M
+    ), run.stderr
+    assert "  drifted: practices river-walk.summary (local/text/en/overrides.yml:3)" in run.stdout
+    assert '    was: "Do river-walk EN."' in run.stdout
+    assert '    now: "Do river-walk EN, now with a map."' in run.stdout
+    # upstream's Dutch follows upstream's English: the fork's English override does not make it stale
+    nl = run.stdout.split("\nnl (", 1)[1].split("\nde (", 1)[0]
+    assert "stale" not in nl.replace(" stale ", "") and "drifted" not in nl
+    assert [line for line in run.stderr.splitlines() if line.startswith("not OK:")] == [
+        line for line in run.stderr.splitlines() if "river-walk.summary" in line
+    ]
+
+
+def test_accepting_the_drift_records_it_in_the_top_layer_only(fork, site):
+    root = fork["root"]
+    assert changed_upstream_files(root) == [] and new_files(root) == set()
+    assert git(root, "status", "--porcelain").split() == ["M", "regional/replaced/en.yml"]  # the top layer's own record
+    record = (root / "regional/replaced/en.yml").read_text()
+    assert "Do river-walk EN, now with a map." in record
+    assert macros(root, "status").returncode == 0
+
+
+def test_german_at_the_root_english_prose_for_untranslated_pages(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home and "Deutsche Startseite DE." in home
+    guide = (site / "fork" / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="en"><h1 id="fork-and-localise">' in guide and "Noch nicht übersetzt" in guide
+    assert '<html lang="en"' in (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in (site / "nl" / "index.html").read_text(encoding="utf-8")
+
+
+def test_field_overrides_change_one_field_and_keep_the_rest(site):
+    en = (site / "en" / "practices" / "river-walk" / "index.html").read_text(encoding="utf-8")
+    assert "Walk the river with residents, the federal way." in en and "Practice river-walk EN" in en and "Because river-walk EN." in en
+    nl = (site / "nl" / "practices" / "river-walk" / "index.html").read_text(encoding="utf-8")
+    assert "Do river-walk NL, nu met een kaart." in nl  # the Dutch is upstream's, not overridden
+    sub = (site / "en" / "model" / "7.1.1.a" / "index.html").read_text(encoding="utf-8")
+    assert "Expectation 7.1.1.a-e1, as the region checks it." in sub and "Expectation 7.1.1.a-e2 EN." in sub
+
+
+def test_the_layers_own_practices_need_only_the_forks_language(site):
+    de = (site / "practices" / "local-nord-desk" / "index.html").read_text(encoding="utf-8")
+    assert "Servicetheke Nord DE" in de
+    nl = (site / "nl" / "practices" / "local-buddy-visits" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="de">Besuche zu zweit DE</span>' in nl  # shown in the fork's language, marked as German
+
+
+def test_settings_merge_up_the_layers(site):
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "Region Nord" in page and "Exzellenter Service im Bund" in page
+
+
+def test_a_language_code_the_theme_does_not_know_is_a_clear_message(fork, tmp_path):
+    project = tmp_path / "typo"
+    git(tmp_path, "clone", "-q", str(fork["root"]), str(project))
+    portal = project / "local/portal.yml"
+    portal.write_text(portal.read_text().replace("languages: [de, en, nl]", "languages: [ge, en, nl]"))
+    run = macros(project, "validate")
+    assert run.returncode == 1
+    assert "local/portal.yml:5: 'ge' in languages is not a language code the theme knows" in run.stderr
+    assert "did you mean" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_command_log_is_kept_for_people_to_read(fork):
+    from .conftest import PROJECT
+
+    out = PROJECT / "test-artifacts"
+    out.mkdir(exist_ok=True)
+    text = "\n".join(fork["log"]) + "\n$ git pull\n" + fork["pull"].stdout + fork["pull"].stderr
+    text += "\n$ python -m macros status\n" + fork["drifted"].stdout + fork["drifted"].stderr
+    (out / "fork-layers-log.txt").write_text(text, encoding="utf-8")
+    assert json.dumps(text)
