@@ -20,6 +20,7 @@ class PageParser(HTMLParser):
         self.title = ""
         self.ids: set[str] = set()
         self.links: list[tuple[str, dict]] = []
+        self.images: list[tuple[str, dict]] = []
         self.resources: list[str] = []
         self.scripts: int = 0
         self._in_title = False
@@ -38,6 +39,8 @@ class PageParser(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and "href" in a:
             self.links.append((a["href"], a))
+        if tag == "img":
+            self.images.append((tag, a))
         if tag == "script":
             self.scripts += 1
         for attr in ("src", "srcset") if tag != "a" else ():

@@ -166,6 +166,14 @@ def test_a_bad_file_is_refused_alone_and_duplicates_are_noticed(page, site_url, 
     assert any("round-1.json" in m and "9.9.9" in m for m in infos)
     assert len(errors) == 1 and "round-2.json" in errors[0] and "99.0.0" in errors[0]
     assert page.locator(".portal-team-respondents").first.locator("tbody tr").count() == 6
+    # the page's own summary download is not an assessment: refused with a message that says what it is
+    load(
+        page,
+        "#team-current",
+        [{"name": "summary.json", "mimeType": "application/json", "buffer": b'{"kind": "portal-team-summary", "schema": 1}'}],
+    )
+    errors = messages(page, "error")
+    assert len(errors) == 1 and "summary.json" in errors[0] and "team summary" in errors[0]
 
 
 def test_baseline_and_follow_up_show_the_right_changes(page, site_url, ids):

@@ -299,6 +299,7 @@ def test_csv_reads_back_with_every_term_in_both_languages(real_site):
                 fields = MODEL.texts[lang]["terms"][r["id"]]
                 assert r[f"term_{lang}"] == fields["term"] and r[f"definition_{lang}"] == fields["definition"]
                 assert r[f"synonyms_{lang}"].split("; ") == (fields.get("synonyms") or [""])
+                assert r[f"avoid_{lang}"].split("; ") == (fields.get("avoid") or [""])
 
 
 def test_tbx_is_well_formed_tbx_basic_with_both_languages(real_site):
@@ -317,11 +318,16 @@ def test_tbx_is_well_formed_tbx_basic_with_both_languages(real_site):
         for lang, ls in lang_sets.items():
             fields = MODEL.texts[lang]["terms"][term_id]
             assert ls.find("descrip[@type='definition']").text == fields["definition"]
-            words = [(t.find("term").text, t.find("termNote[@type='termType']").text) for t in ls.findall("tig")]
+            words = [
+                (t.find("term").text, t.find("termNote[@type='termType']").text, t.find("termNote[@type='administrativeStatus']").text)
+                for t in ls.findall("tig")
+            ]
+            avoid = fields.get("avoid", [])
             assert words == (
-                [(fields["term"], "fullForm")]
-                + [(fields[k], "abbreviation") for k in ("abbreviation",) if k in fields]
-                + [(w, "fullForm") for w in fields.get("synonyms", [])]
+                [(fields["term"], "fullForm", "preferredTerm-admn-sts")]
+                + [(fields[k], "abbreviation", "admittedTerm-admn-sts") for k in ("abbreviation",) if k in fields]
+                + [(w, "fullForm", "admittedTerm-admn-sts") for w in fields.get("synonyms", []) if w not in avoid]
+                + [(w, "fullForm", "deprecatedTerm-admn-sts") for w in avoid]
             ), (lang, term_id)
 
 

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from .conftest import shared_model
+from .test_trainers_exports import configured_site_url
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +85,8 @@ def test_cite_this_copies_title_clause_portal_version_url_and_date(clip_page, si
     site_name = model.ui(lang, "site_name")
     assert f"{site_name}, {model.ui(lang, 'trainers_cite_version').format(version=model.version)}." in cite
     today = datetime.date.today().isoformat()
-    assert cite.endswith(f"{url} ({model.ui(lang, 'trainers_cite_accessed').format(date=today)}).")
+    canonical = url.replace(site_url.rstrip("/"), configured_site_url())
+    assert cite.endswith(f"{canonical} ({model.ui(lang, 'trainers_cite_accessed').format(date=today)}).")
     assert page.text_content(".portal-cite__text") == cite
 
 
@@ -105,12 +107,13 @@ def test_print_css_hides_navigation_and_prints_short_urls(page, site_url, path):
     assert set(shown.values()) == {"none"}, shown
     source = page.text_content(".portal-print-source")
     assert _display(page, ".portal-print-source") == "block" and source.endswith("/" + path)
-    host = site_url.split("//")[1].rstrip("/")
-    if path == "model/7.2.2/":  # an element page: the address of each internal link is printed after it
+    root = configured_site_url()  # paper carries the configured address, not where this copy is served
+    assert source.endswith(f"{root}/{path}")
+    if path == "model/7.2.2/":  # an element page: the full address of each internal link is printed after it
         after = page.eval_on_selector('article a[href="../7.2/"]', "a => getComputedStyle(a, '::after').content")
-        assert after == f'" ({host}/model/7.2/)"'
-    else:  # print view and handouts print their short addresses in the text
-        assert "/model/7.2.2.2/" in page.text_content("article")
+        assert after == f'" ({root}/model/7.2/)"'
+    else:  # print view and handouts print their full addresses in the text
+        assert f"{root}/{path.split('print/')[0]}model/7.2.2.2/" in page.text_content("article")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

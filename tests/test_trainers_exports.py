@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -16,7 +17,7 @@ from macros.urls.site import Site
 from macros.views.registry import render_page
 from macros.views.trainers import human_size
 
-from .conftest import shared_model
+from .conftest import PROJECT, shared_model
 from .html_tools import parse
 
 
@@ -134,22 +135,48 @@ def test_changelog_page_and_version_in_every_footer(real_site, model):
             assert f'<p class="portal-version"><span>{model.ui(lang, "trainers_version").format(version=model.version)}' in text
 
 
-def test_print_view_and_handouts_hold_every_item_with_short_urls(real_site, model):
+def configured_site_url() -> str:
+    """site_url from mkdocs.yml: what paper, QR codes and spreadsheets put in front of every path."""
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_url: (\S+)$", text, re.M).group(1).rstrip("/")
+
+
+def test_print_view_and_handouts_hold_every_item_with_id_anchors_and_full_urls(real_site, model):
+    root = configured_site_url()
     for prefix in ("", "nl/"):
-        whole = "".join(parse(real_site / prefix / "print" / "index.html").text)
+        page = parse(real_site / prefix / "print" / "index.html")
+        whole = "".join(page.text)
         for s in model.subelements:
-            assert f"/{prefix}model/{s}/" in whole
+            assert f"{root}/{prefix}model/{s}/" in whole
+            assert s in page.ids  # the same language-neutral anchors as the item pages
+        for d in model.dimensions:
+            assert d in page.ids
         for e in model.expectations:
-            assert e in whole
+            assert e in whole and e in page.ids
         for p in model.practices:
-            assert f"/{prefix}practices/{p}/" in whole
+            assert f"{root}/{prefix}practices/{p}/" in whole
+            assert p in page.ids
         handout_file = real_site / prefix / "print" / "7.2.2" / "index.html"
-        handout = "".join(parse(handout_file).text)
+        handout_page = parse(handout_file)
+        handout = "".join(handout_page.text)
         subs = model.elements["7.2.2"].subelement_ids
         assert handout_file.read_text(encoding="utf-8").count("<h2 ") == len(subs)  # one section per sub-element
+        assert "7.2.2" in handout_page.ids
         for s in model.elements["7.2.2"].subelement_ids:
-            assert f"/{prefix}model/{s}/" in handout
+            assert f"{root}/{prefix}model/{s}/" in handout and s in handout_page.ids
             for e in model.subelements[s].expectation_ids:
-                assert e in handout
+                assert e in handout and e in handout_page.ids
             for p in model.practices_for(s):
-                assert f"/{prefix}practices/{p.id}/" in handout
+                assert f"{root}/{prefix}practices/{p.id}/" in handout and p.id in handout_page.ids
+        assert not [i for i in handout_page.ids | page.ids if re.match(r"\d+-", i)], "title-derived anchors differ per language"
+
+
+@pytest.mark.parametrize("prefix", ["", "nl/"])
+def test_every_handout_has_a_qr_code_of_its_element_page(real_site, model, prefix):
+    root = configured_site_url()
+    for el in model.elements:
+        folder = real_site / prefix / "print" / el
+        svg = (folder / "qr.svg").read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and f"<title>{root}/{prefix}model/{el}/</title>" in svg
+        images = [a for tag, a in parse(folder / "index.html").images if a.get("src") == "qr.svg"]
+        assert len(images) == 1 and f"{root}/{prefix}model/{el}/" in images[0]["alt"]

@@ -18,36 +18,6 @@ COLUMNS = ("type", "id", "dimension", "element", "subelement", "text", "met", "r
 PLAN_COLUMNS = ("practice", "title", "subelement", "effort", "link")
 SCALE_COLUMNS = ("scale_value", "scale_label", "scale_description", "scale_pyramid")
 
-# Interface strings the browser script needs, by the short name it uses.
-_SCRIPT_MESSAGES = (
-    "msg_saved",
-    "msg_exported",
-    "msg_imported",
-    "msg_imported_old",
-    "msg_reset_confirm",
-    "msg_reset",
-    "msg_not_json",
-    "msg_bad_shape",
-    "msg_newer",
-    "msg_unknown_ids",
-    "msg_need_reason",
-    "msg_reason_removed",
-    "msg_no_storage",
-    "msg_stored_old",
-    "progress_sub",
-    "progress_group",
-    "unrated",
-    "na_short",
-    "plan_empty",
-    "plan_count",
-    "row_subelement",
-    "row_expectation",
-    "yes",
-    "no",
-    "file_stem",
-    "plan_file_stem",
-)
-
 
 def column_labels(model: Model, lang: str, keys: tuple[str, ...]) -> list[str]:
     return [model.ui(lang, f"checklists_col_{k}") for k in keys]

@@ -1,7 +1,7 @@
 """The glossary as files for translators: CSV for spreadsheets, TBX for translation tools.
 
 Both hold every language in one file, so a translator sees a term and its
-equivalents side by side. TBX follows the TBX-Basic dialect of ISO 30042
+equivalents side by side, and the words a language avoids (``avoid:``) as deprecated terms. TBX follows the TBX-Basic dialect of ISO 30042
 (``martif`` root, one ``termEntry`` per term with a ``langSet`` per language,
 ``tig``/``term`` per word, definitions as ``descrip type="definition"``),
 which CAT tools such as Trados, memoQ and OmegaT import.
@@ -18,7 +18,7 @@ from ..urls.site import Site
 from .spreadsheet_safety import csv_rows
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-TEXT_FIELDS = ("term", "abbreviation", "synonyms", "definition", "note")
+TEXT_FIELDS = ("term", "abbreviation", "synonyms", "avoid", "definition", "note")
 
 
 def csv_bytes(site: Site, _lang: str = "") -> bytes:
@@ -38,6 +38,7 @@ def csv_bytes(site: Site, _lang: str = "") -> bytes:
                 fields.get("term", ""),
                 fields.get("abbreviation", ""),
                 "; ".join(fields.get("synonyms", [])),
+                "; ".join(fields.get("avoid", [])),
                 fields.get("definition", ""),
                 fields.get("note", ""),
             ]
@@ -90,8 +91,12 @@ def tbx_bytes(site: Site, _lang: str = "") -> bytes:
             _tig(lang_set, fields["term"], "fullForm", "preferredTerm-admn-sts")
             if fields.get("abbreviation"):
                 _tig(lang_set, fields["abbreviation"], "abbreviation", "admittedTerm-admn-sts")
+            avoid = fields.get("avoid", [])
             for synonym in fields.get("synonyms", []):
-                _tig(lang_set, synonym, "fullForm", "admittedTerm-admn-sts")
+                if synonym not in avoid:  # a word readers search for but the portal does not write is deprecated, below
+                    _tig(lang_set, synonym, "fullForm", "admittedTerm-admn-sts")
+            for word in avoid:
+                _tig(lang_set, word, "fullForm", "deprecatedTerm-admn-sts")
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..outputs import downloads
 from ..outputs.id_index import ID_INDEX, id_index
+from ..outputs.qr import handout_qr_files
 from ..render.redirect import redirect_html
 from ..urls.redirects import MOVED_ANCHORS, moved_anchors_json, old_addresses
 from ..urls.scheme import all_pages
@@ -37,4 +38,5 @@ def generated_files(site: Site, lang: str) -> list[GeneratedFile]:
     out.append(GeneratedFile(MOVED_ANCHORS, moved_anchors_json(site.model)))
     out.append(GeneratedFile(ID_INDEX, id_index(site, lang)))
     out.append(GeneratedFile(*checklists.script_file(site, lang)))
+    out += [GeneratedFile(path, svg) for path, svg in handout_qr_files(site, lang)]
     return out

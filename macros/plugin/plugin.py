@@ -81,7 +81,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except (ValueError, ModelInvalid) as err:
             raise PluginError(str(err)) from err
         self.settings, self.plan = cfg, plan
-        self.site = Site(model, plan.languages)
+        self.site = Site(model, plan.languages, cfg.brand.get("site_url") or config.site_url or "")
         config.theme["language"] = plan.lang
         name = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
         # Material prints config.site_name unescaped in places (header.html, nav.html: aria-label="..."), so the

@@ -19,6 +19,7 @@ from .languages import prefix
 class Site:
     model: Model
     languages: tuple[str, ...]  # the first is served at the site root
+    root_url: str = ""  # the configured site_url (mkdocs.yml or a fork's local/portal.yml), for addresses on paper
     # results computed once per build (link places, catalogue data, download bytes), keyed by name
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
@@ -41,3 +42,11 @@ class Site:
     def url(self, kind: str, item_id: str, lang: str) -> str:
         """Site-root URL path of a live item in a language, with its anchor: ``/nl/model/7.2.2.4/#7.2.2.4-e1``."""
         return self.place(kind, item_id).path(self.prefix(lang))
+
+    def full_url(self, path: str) -> str:
+        """A site-root path as a full address for paper, QR codes and spreadsheets: the configured site_url in front."""
+        return self.root_url.rstrip("/") + path if self.root_url else path
+
+    def item_url(self, kind: str, item_id: str, lang: str) -> str:
+        """Full address of a live item in a language: ``https://example.org/nl/model/7.2.2.4/#7.2.2.4-e1``."""
+        return self.full_url(self.url(kind, item_id, lang))

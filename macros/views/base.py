@@ -82,6 +82,7 @@ class View:
             "title": fields.get("title", ""),
             "link": rel_link(self.here, link.src, link.anchor),
             "short": link.path(self.prefix),
+            "full": self.site.full_url(link.path(self.prefix)),  # for paper: the configured site_url in front
         }
 
     def kind_of(self, item_id: str) -> str | None:

@@ -19,7 +19,7 @@ from .checklists import json_for_script
 
 # Interface strings the team script needs, by the short name it uses (ui key: "team_" + name).
 SCRIPT_MESSAGES = (
-    *("msg_not_json", "msg_bad_shape", "msg_newer", "msg_unknown_ids", "msg_duplicate", "msg_too_many", "msg_too_big"),
+    *("msg_not_json", "msg_summary", "msg_bad_shape", "msg_newer", "msg_unknown_ids", "msg_duplicate", "msg_too_many", "msg_too_big"),
     *("msg_mapped", "msg_loaded", "msg_loaded_baseline", "msg_exported", "msg_anonymous_on", "msg_anonymous_off"),
     *("msg_cleared", "msg_cleared_baseline", "count", "none", "change_none", "change_up", "change_down", "change_same"),
     *("respondent_n", "date_range", "respondents_caption", "baseline_caption", "answered_of", "agenda_caption", "agenda_none"),

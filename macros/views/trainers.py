@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..model.changelog import final_target
 from ..outputs import downloads
+from ..outputs.qr import handout_qr_src
 from ..render.markup import rel_link
 from ..urls.redirects import release_anchor
 from .base import View
@@ -74,26 +75,36 @@ def downloads_page(v: View, _id: str) -> dict[str, Any]:
     }
 
 
-def handout_element(v: View, item_id: str) -> dict[str, Any]:
+def handout_element(v: View, item_id: str, seen: set[str] | None = None) -> dict[str, Any]:
+    """One element as print: the same language-neutral anchors as the item pages (``#7.3.2.2``, ``#7.3.2.2-e4``,
+    ``#<practice-id>``), full addresses for paper. ``seen`` holds the practice anchors already on the page:
+    a practice that serves several sub-elements is anchored at its first one only."""
     m = v.m
+    seen = set() if seen is None else seen
     el = m.elements[item_id]
     subs = []
     for s in el.subelement_ids:
         sub = m.subelements[s]
+        practices = []
+        for p in m.practices_for(s):
+            practices.append({**v.place("practice", p.id), "anchor": p.id not in seen})
+            seen.add(p.id)
         subs.append(
             {
                 **v.place("subelement", s),
                 "expectations": [v.text("expectations", e) for e in sub.expectation_ids],
-                "practices": [v.place("practice", p.id) for p in m.practices_for(s)],
+                "practices": practices,
             }
         )
     return {**v.place("element", item_id), "own": el.is_own_subelement, "subelements": subs}
 
 
 def print_view(v: View, _id: str) -> dict[str, Any]:
+    seen: set[str] = set()
     return {
         "dimensions": [
-            {**v.place("dimension", d), "elements": [handout_element(v, e) for e in dim.element_ids]} for d, dim in v.m.dimensions.items()
+            {**v.place("dimension", d), "elements": [handout_element(v, e, seen) for e in dim.element_ids]}
+            for d, dim in v.m.dimensions.items()
         ],
         "version": v.m.version,
     }
@@ -101,4 +112,9 @@ def print_view(v: View, _id: str) -> dict[str, Any]:
 
 def handout(v: View, item_id: str) -> dict[str, Any]:
     title = v.ui("trainers_handout_title").format(title=v.text("elements", item_id)["title"])
-    return {**handout_element(v, item_id), "version": v.m.version, "title": title}
+    return {
+        **handout_element(v, item_id),
+        "version": v.m.version,
+        "title": title,
+        "qr": rel_link(v.here, handout_qr_src(item_id)),
+    }

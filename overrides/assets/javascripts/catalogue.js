@@ -1,7 +1,9 @@
 /* Practice catalogue filters: progressive enhancement.
  * Without JavaScript the form stays hidden and every practice is listed,
  * grouped by element. With it, each select narrows the list; the count is
- * announced through a live region. Nothing leaves the browser. */
+ * announced through a live region. Nothing leaves the browser.
+ * The chosen filters are kept in the address (?role=...&tag=..., language-neutral IDs), so a filtered
+ * catalogue can be linked, survives a reload and the language switch carries it to the other language. */
 (function () {
   "use strict";
   function setup(form) {
@@ -14,6 +16,21 @@
         return (li.getAttribute("data-" + s.getAttribute("data-filter")) || "").split(" ").indexOf(s.value) !== -1;
       });
     }
+    function fromAddress() {
+      var query = new URLSearchParams(location.search);
+      selects.forEach(function (s) {
+        var value = query.get(s.name);
+        var known = value !== null && Array.prototype.some.call(s.options, function (o) { return o.value === value; });
+        s.value = known ? value : "";
+      });
+    }
+    function toAddress() {
+      var query = new URLSearchParams(location.search);
+      selects.forEach(function (s) { if (s.value) { query.set(s.name, s.value); } else { query.delete(s.name); } });
+      var search = query.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      document.dispatchEvent(new CustomEvent("portal:address"));
+    }
     function apply() {
       var shown = 0;
       items.forEach(function (li) { var ok = matches(li); li.hidden = !ok; if (ok) { shown++; } });
@@ -25,10 +42,13 @@
       });
       count.textContent = count.getAttribute("data-template").replace("{n}", shown).replace("{total}", items.length);
     }
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    function changed() { apply(); toAddress(); }
+    selects.forEach(function (s) { s.addEventListener("change", changed); });
+    form.addEventListener("reset", function () { setTimeout(changed, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("popstate", function () { fromAddress(); apply(); });
     form.hidden = false;
+    fromAddress();
     apply();
   }
   var form = document.querySelector("[data-portal-filters]");

@@ -18,6 +18,7 @@
   var MAX_FILES = 200;            // per round: far more than a team, few enough to stay quick
   var MAX_BYTES = 2 * 1024 * 1024; // an export of the whole model with long notes is well under 200 KB
   var REPORT_ROWS = 8;            // rows per list in the printed report, so it stays within its pages
+  var SUMMARY_KIND = "portal-team-summary";  // what this page's own JSON download says it is
   var lang = document.documentElement.lang || "en";
   var rounds = { current: [], baseline: [] };
   var anonymous = false;
@@ -94,6 +95,7 @@
   function take(round, file, text) {
     var parsed;
     try { parsed = JSON.parse(text); } catch (e) { return { error: true, text: fmt(M.msg_not_json, { file: file.name }) }; }
+    if (parsed && parsed.kind === SUMMARY_KIND) { return { error: true, text: fmt(M.msg_summary, { file: file.name }) }; }
     var result = C.check(parsed, D);
     if (result.error === "bad_shape") { return { error: true, text: fmt(M.msg_bad_shape, { file: file.name, detail: result.detail }) }; }
     if (result.error === "newer") { return { error: true, text: fmt(M.msg_newer, { file: file.name, version: result.version, current: D.model_version }) }; }
@@ -325,7 +327,7 @@
                not_applicable: s.na.map(function (x) { return anonymous ? { reason: x.reason } : { respondent: name("current", x.respondent), reason: x.reason }; }),
                notes: s.notes.map(function (x) { return anonymous ? { text: x.text } : { respondent: name("current", x.respondent), text: x.text }; }) };
     }
-    var out = { kind: "portal-team-summary", schema: 1, model_version: D.model_version, created: new Date().toISOString(),
+    var out = { kind: SUMMARY_KIND, schema: 1, model_version: D.model_version, created: new Date().toISOString(),
                 anonymous: anonymous, respondents: rounds.current.map(function (r, i) {
                   return { respondent: name("current", i), updated: r.state.updated, model_version: r.version }; }),
                 subelements: {}, elements: {}, disagreements: result.disagreements, plan: result.practices };

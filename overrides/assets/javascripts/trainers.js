@@ -17,6 +17,14 @@
     return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
   function pageUrl() { return location.origin + location.pathname; }
+  /* For paper and citations: the address under the configured site_url (mkdocs.yml or a fork's
+     local/portal.yml), not wherever this copy happens to be served from. */
+  var servedRoot = new URL((cfg.root || ".") + "/", location.href).href;
+  function paperUrl(href) {
+    var url = new URL(href, location.href);
+    if (cfg.site_url && url.href.indexOf(servedRoot) === 0) return cfg.site_url.replace(/\/?$/, "/") + url.href.slice(servedRoot.length);
+    return url.host + url.pathname + url.hash;
+  }
   function plainText(el) {
     var copy = el.cloneNode(true);
     copy.querySelectorAll(".headerlink, .portal-copy").forEach(function (x) { x.remove(); });
@@ -37,6 +45,25 @@
   }
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
+
+  /* Language switch: every page has the same path and the same language-neutral anchors (#7.3.2.2-e4,
+     #<practice-id>, #co-creation) in each language, so the other language's link gets this page's
+     #anchor and query (the catalogue's filters) whenever they change. Without JavaScript it still
+     lands on the same page. */
+  function languageLinks() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+      if (!a.hasAttribute("data-portal-page")) a.setAttribute("data-portal-page", a.getAttribute("href").split(/[?#]/)[0]);
+      a.setAttribute("href", a.getAttribute("data-portal-page") + location.search + location.hash);
+    });
+  }
+  languageLinks();
+  ["hashchange", "popstate", "portal:address"].forEach(function (name) {
+    (name === "portal:address" ? document : window).addEventListener(name, languageLinks);
+  });
+  document.addEventListener("click", function (event) {
+    var a = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (a) languageLinks();
+  }, true);
 
   /* Search by ID: the search engine splits "ask-once-team-norm" into words, so an exact ID typed in the
      search box is looked up in assets/item-ids.json and offered first; Enter goes straight to it. */
@@ -146,7 +173,7 @@
     if (cfg.id && cfg.clause_kinds.indexOf(cfg.kind) >= 0) text += cfg.standard + ", " + fmt(T.clause, { id: cfg.id }) + ". ";
     else if (cfg.id && cfg.kind === "practice") text += T.id + " " + cfg.id + ". ";
     text += cfg.site + ", " + fmt(T.cite_version, { version: cfg.version }) + ". ";
-    return text + pageUrl() + " (" + fmt(T.cite_accessed, { date: date }) + ").";
+    return text + paperUrl(pageUrl()) + " (" + fmt(T.cite_accessed, { date: date }) + ").";
   }
   if (h1) {
     var bar = document.createElement("div");
@@ -177,16 +204,16 @@
 
     var source = document.createElement("p");
     source.className = "portal-print-source";
-    source.textContent = T.short_url + ": " + location.host + location.pathname;
+    source.textContent = T.short_url + ": " + paperUrl(pageUrl());
     h1.before(source);
   }
 
-  /* Print: short address after each internal link (print view and handouts print their own). */
+  /* Print: full address after each internal link (print view and handouts print their own). */
   if (cfg.kind !== "print" && cfg.kind !== "handout") {
     article.querySelectorAll("a[href]:not(.headerlink)").forEach(function (a) {
       var url = new URL(a.href, location.href);
       if (url.origin === location.origin && url.pathname !== location.pathname) {
-        a.setAttribute("data-print-url", url.host + url.pathname + url.hash);
+        a.setAttribute("data-print-url", paperUrl(url.href));
       }
     });
   }
