@@ -32,7 +32,7 @@ LIMITS: dict[str, dict[str, tuple[float, float, float]]] = {
         "practices": (10, 14, 5),
         "pyramid": (15, 13, 100),
         "effect_chain": (10, 14, 100),
-        "terms": (10, 13, 100),
+        "terms": (5, 13, 100),
     },
     "en": {
         "dimensions": (50, 19, 100),
