@@ -16,8 +16,8 @@ def test_every_generated_page_exists_in_both_languages_with_lang(fixture_site):
     expected = list(scheme.all_pages(model))
     # model, dims, elements, subs (7.1.3 is its element), principles + 2, practices + 2, status;
     # checklists: index, one per dimension and per element, the plan, the team view;
-    # trainers: downloads, changelog, print view, a handout per element; glossary + lookup
-    assert len(expected) == 1 + 2 + 3 + 3 + 1 + 2 + 1 + 2 + 1 + 1 + 2 + 3 + 1 + 1 + 1 + 1 + 1 + 3 + 2
+    # trainers: downloads, changelog, print view, a handout per element; glossary + lookup; crosswalks overview
+    assert len(expected) == 1 + 2 + 3 + 3 + 1 + 2 + 1 + 2 + 1 + 1 + 2 + 3 + 1 + 1 + 1 + 1 + 1 + 3 + 2 + 1
     for lang in ("en", "nl"):
         for _t, _id, src in expected:
             page = parse(page_file(fixture_site, lang, src))

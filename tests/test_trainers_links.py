@@ -52,7 +52,8 @@ def test_every_item_kind_has_a_working_anchor_in_both_languages(real_site, model
 
 def test_item_urls_contain_the_item_id(model):
     for link in inventory.links(model):
-        assert link.id in link.path(), link
+        # a framework item 'caf-2020:3.2' lives at /crosswalks/caf-2020/3.2/: framework and item, one folder each
+        assert link.id.replace(":", "/") in link.path(), link
 
 
 def test_published_list_covers_the_current_model_and_is_sorted(model):

@@ -2,7 +2,8 @@
 
 ``validate`` checks the model alone (exit 0/1), ``build`` builds every language into ``site/``
 atomically, ``serve`` builds and serves every language with rebuild on change, ``coverage`` prints
-the catalogue counts, ``readability`` prints sentence lengths per language and kind, ``status`` prints
+the catalogue counts, ``readability`` prints sentence lengths per language and kind,
+``crosswalks`` what each crosswalk leaves unmapped, ``status`` prints
 translation coverage and stale translations (and records fingerprints), ``urls`` adds new items' URLs to ``model/published-urls.txt``.
 """
 
@@ -60,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--config", **config)
     r.add_argument("--lang", action="append", help="only this language (repeatable)")
     r.set_defaults(command="readability")
+
+    x = sub.add_parser("crosswalks", help="per crosswalk (CAF 2020, ISO 23592, NORA, a fork's own): counts and what is unmapped each way")
+    x.add_argument("--model", default="model", help="model folder (default: model/ in the current folder)")
+    x.set_defaults(command="crosswalks")
 
     u = sub.add_parser("urls", help="add the URLs of new items to model/published-urls.txt (never removes a line)")
     u.add_argument("--config", **config)

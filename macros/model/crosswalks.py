@@ -70,6 +70,17 @@ class Framework:
         """What a reader types to find an item: 'CAF 3.2', or the framework ID and item for one without abbreviation."""
         return f"{self.abbreviation} {item_id}" if self.abbreviation else f"{self.id}:{item_id}"
 
+    def label(self, item_id: str) -> str:
+        """How an item is named outside its framework's own pages: 'CAF 3.2'; its number for a grouped framework
+        without abbreviation; nothing for a flat one, whose items (NORA's perspectives) go by their title."""
+        return f"{self.abbreviation} {item_id}" if self.abbreviation else (item_id if self.groups else "")
+
+    def neighbours(self, item_id: str) -> tuple[FrameworkItem | None, FrameworkItem | None]:
+        """The items before and after one, in the framework's order (for previous/next links)."""
+        ids = [i.id for i in self.items]
+        at = ids.index(item_id)
+        return (self.items[at - 1] if at > 0 else None, self.items[at + 1] if at + 1 < len(ids) else None)
+
 
 @dataclass(frozen=True)
 class FamilyDocument:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model.types import Model
 from ..urls.site import Site
 from . import catalogue as x
-from . import glossary_files
+from . import crosswalk_files, glossary_files
 from .checklist_sheets import checklist_csv, checklist_xlsx
 
 
@@ -31,6 +32,7 @@ class Download:
     media_type: str
     title_key: str
     per_language: bool = True
+    title_arg: str = ""  # fills "{framework}" in the title (a crosswalk's reference, e.g. "CAF 2020")
 
 
 def checklist_files(lang: str) -> dict[str, str]:
@@ -85,6 +87,44 @@ DOWNLOADS: tuple[Download, ...] = (
 )
 
 
+def crosswalk_downloads(model: Model) -> tuple[Download, ...]:
+    """Each crosswalk as CSV and JSON per language (a fork's own framework too), and the JSON's schema (a copy per language)."""
+    out: list[Download] = []
+    for fw in model.crosswalks.values():
+        for ext, build, media in (("csv", crosswalk_files.csv_bytes, "text/csv"), ("json", crosswalk_files.json_bytes, "application/json")):
+            out.append(
+                Download(
+                    f"crosswalk-{fw.id}.{ext}",
+                    lambda lang, fw_id=fw.id, ext=ext: f"crosswalk-{fw_id}-{lang}.{ext}",
+                    lambda site, lang, fw_id=fw.id, build=build: build(site, lang, fw_id),
+                    media,
+                    f"crosswalks_download_{ext}" + ("_base" if ext == "csv" and fw.type == "base" else ""),
+                    title_arg=fw.reference,
+                )
+            )
+    if out:
+        out.append(
+            Download(
+                "crosswalk-schema",
+                lambda _l: crosswalk_files.SCHEMA_FILE,
+                crosswalk_files.schema_bytes,
+                "application/schema+json",
+                "crosswalks_download_schema",
+            )
+        )
+    return tuple(out)
+
+
+def registry(model: Model) -> tuple[Download, ...]:
+    """Every download of a build: the fixed ones and those that follow the model (one pair per crosswalk)."""
+    return (*DOWNLOADS, *crosswalk_downloads(model))
+
+
+def title(download: Download, text: str) -> str:
+    """A download's title from its interface string (``text``), with the framework filled in."""
+    return text.replace("{framework}", download.title_arg)
+
+
 def content(site: Site, download: Download, lang: str) -> bytes:
     """The file's bytes, built once per build and language.
 
@@ -99,6 +139,6 @@ def site_path(download: Download, lang: str) -> str:
     return f"downloads/{download.filename(lang)}"
 
 
-def for_build(lang: str, is_default: bool) -> list[Download]:
+def for_build(model: Model, lang: str, is_default: bool) -> list[Download]:
     """The downloads a language build writes."""
-    return [d for d in DOWNLOADS if d.per_language or is_default]
+    return [d for d in registry(model) if d.per_language or is_default]

@@ -24,5 +24,15 @@ def id_index(site: Site, lang: str) -> str:
             fields = model.text(lang, k + "s", item_id)[0]
             url = link.path().lstrip("/")  # from the language's own root
             title = fields.get("title") or fields.get("term") or fields.get("text", "")
-            index[item_id.lower()] = {"id": item_id, "url": url, "title": title if len(title) <= 80 else title[:79] + "…"}
+            entry = {"id": item_id, "url": url, "title": title if len(title) <= 80 else title[:79] + "…"}
+            if k == "framework_item":  # 'CAF 3.2' is what a reader types; the file ID 'caf-2020:3.2' works too
+                fw_id, _, own = item_id.partition(":")
+                entry["id"] = model.crosswalks[fw_id].search_id(own)
+                index.setdefault(entry["id"].lower(), entry)
+            index[item_id.lower()] = entry
+    for fw in model.crosswalks.values():  # 'CAF 3': a group, on its framework's page
+        for group_id, _items in fw.groups if fw.abbreviation else ():
+            title = model.text(lang, "framework_items", f"{fw.id}:{group_id}")[0].get("title", "")
+            url = site.place("framework", fw.id).path().lstrip("/") + f"#group-{group_id}"
+            index.setdefault(fw.search_id(group_id).lower(), {"id": fw.search_id(group_id), "url": url, "title": title})
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -34,7 +34,10 @@ def generated_files(site: Site, lang: str) -> list[GeneratedFile]:
         else:
             out.append(GeneratedFile(old.src, notices.old_address_page(View(site, lang, old.src), old)))
     is_default = lang == site.languages[0]
-    out += [GeneratedFile(downloads.site_path(d, lang), downloads.content(site, d, lang)) for d in downloads.for_build(lang, is_default)]
+    out += [
+        GeneratedFile(downloads.site_path(d, lang), downloads.content(site, d, lang))
+        for d in downloads.for_build(site.model, lang, is_default)
+    ]
     out.append(GeneratedFile(MOVED_ANCHORS, moved_anchors_json(site.model)))
     out.append(GeneratedFile(ID_INDEX, id_index(site, lang)))
     out.append(GeneratedFile(*checklists.script_file(site, lang)))

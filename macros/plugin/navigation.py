@@ -61,6 +61,16 @@ def _checklists_section(model: Model, lang: str) -> dict[str, Any]:
     }
 
 
+def _crosswalks_section(model: Model, lang: str) -> dict[str, Any]:
+    """The crosswalks overview and one entry per framework (a fork's own ones too); item pages are reached from those."""
+    entries = []
+    for fw_id in model.crosswalks:
+        fields, actual = model.text(lang, "frameworks", fw_id)
+        label = html.escape(fields.get("title", fw_id))
+        entries.append({label if actual == lang else f'<span lang="{actual}">{label}</span>': src_of(model, "framework", fw_id)})
+    return {html.escape(model.ui(lang, "nav_crosswalks")): ["crosswalks/index.md", *entries]}
+
+
 def build(configured: list | None, model: Model, lang: str) -> list:
     """Expand the markers in the configured nav; add the generated sections if there is no nav."""
     expand = {
@@ -70,6 +80,7 @@ def build(configured: list | None, model: Model, lang: str) -> list:
         "status/index.md": lambda: {html.escape(model.ui(lang, "localise_nav_status")): "status/index.md"},
         "checklists/index.md": lambda: _checklists_section(model, lang),
         "glossary/index.md": lambda: {html.escape(model.ui(lang, "nav_glossary")): ["glossary/index.md", "glossary/lookup/index.md"]},
+        "crosswalks/index.md": lambda: _crosswalks_section(model, lang),
     }
     items = list(configured) if configured else ["index.md", *expand]
     return [expand[item]() if isinstance(item, str) and item in expand else item for item in items]

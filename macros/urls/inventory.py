@@ -74,6 +74,8 @@ LINK_KINDS: tuple[LinkKind, ...] = (
         lambda m: (Link("term", t, PAGE["glossary"].src("glossary"), t) for t in m.terms),
         lambda i: Link("term", i, PAGE["glossary"].src("glossary"), i),
     ),
+    LinkKind("framework", _pages("framework", lambda m: m.crosswalks), _page_home("framework")),
+    LinkKind("framework_item", _pages("framework_item", lambda m: m.ids("framework_item")), _page_home("framework_item")),
 )
 LINK_KIND = {k.name: k for k in LINK_KINDS}
 

@@ -36,6 +36,12 @@ def checklist_src(kind: str, item_id: str = "") -> str:
     return fixed.get(kind, f"checklists/{item_id}/index.md")
 
 
+def framework_item_src(text_id: str) -> str:
+    """``caf-2020:3.2`` -> ``crosswalks/caf-2020/3.2/index.md``: one page per item of a mapping framework."""
+    fw_id, _, item_id = text_id.partition(":")
+    return f"crosswalks/{fw_id}/{item_id}/index.md"
+
+
 PAGES: tuple[PagePlace, ...] = (
     PagePlace("model", _only("model"), _one("model/index.md")),
     PagePlace("dimension", lambda m: m.dimensions, lambda i: f"model/{i}/index.md"),
@@ -58,6 +64,9 @@ PAGES: tuple[PagePlace, ...] = (
     PagePlace("handout", lambda m: m.elements, lambda i: f"print/{i}/index.md"),
     PagePlace("glossary", _only("glossary"), _one("glossary/index.md")),
     PagePlace("glossary_lookup", _only("lookup"), _one("glossary/lookup/index.md")),
+    PagePlace("crosswalks", _only("crosswalks"), _one("crosswalks/index.md")),
+    PagePlace("framework", lambda m: m.crosswalks, lambda i: f"crosswalks/{i}/index.md"),
+    PagePlace("framework_item", lambda m: m.ids("framework_item"), framework_item_src),
 )
 PAGE = {p.name: p for p in PAGES}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..render import figures
+from . import crosswalks
 from .base import View
 from .practices import practice
 
@@ -53,6 +54,8 @@ def element(v: View, item_id: str) -> dict[str, Any]:
             if s != item_id
         ],
         "own": subelement(v, item_id) if el.is_own_subelement else None,
+        "added": crosswalks.added(v, "elements", item_id),
+        "crosswalks": crosswalks.section(v, [("element", item_id)] + ([("subelement", item_id)] if el.is_own_subelement else []), item_id),
     }
 
 
@@ -66,4 +69,6 @@ def subelement(v: View, item_id: str) -> dict[str, Any]:
         "dimension": v.ref("dimension", el.dimension_id, "dimensions"),
         "expectations": [v.text("expectations", e) for e in sub.expectation_ids],
         "practices": [practice(v, p.id) for p in m.practices_for(item_id)],
+        "added": crosswalks.added(v, "subelements", item_id),
+        "crosswalks": crosswalks.section(v, [("subelement", item_id)]),
     }

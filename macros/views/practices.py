@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import crosswalks
 from .base import View
+
+
+def practice_page(v: View, item_id: str) -> dict[str, Any]:
+    """A practice's own page: the practice, and the frameworks that point to it (NORA's perspectives)."""
+    return {**practice(v, item_id), "crosswalks": crosswalks.section(v, [("practice", item_id)])}
 
 
 def practice(v: View, item_id: str) -> dict[str, Any]:

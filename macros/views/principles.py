@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import crosswalks
 from .base import View
 
 
@@ -30,6 +31,7 @@ def principle(v: View, item_id: str) -> dict[str, Any]:
     return {
         **v.ref("principle", item_id, "principles"),
         "group": m.principles[item_id].group,
+        "added": crosswalks.added(v, "principles", item_id),
         "elements": [{**v.ref("element", e, "elements"), "count": per_element[e]} for e in m.elements if e in per_element],
         "practices": [{**v.ref("practice", p.id, "practices"), "url": v.url("practice", p.id)} for p in practices],
     }

@@ -16,7 +16,7 @@ from ..render.markup import ENV
 from ..render.pages import page_source
 from ..urls.scheme import PAGE
 from ..urls.site import Site
-from . import checklists, glossary, model_pages, notices, practices, principles, status, team, trainers
+from . import checklists, crosswalks, glossary, model_pages, notices, practices, principles, status, team, trainers
 from .base import View
 
 
@@ -38,7 +38,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("principles", principles.overview, "principles.md.j2", "principles_title"),
     PageType("principle", principles.principle, "principle.md.j2"),
     PageType("practices", practices.catalogue, "practices.md.j2", "catalogue_title"),
-    PageType("practice", practices.practice, "practice.md.j2"),
+    PageType("practice", practices.practice_page, "practice.md.j2"),
     PageType("status", status.status, "status.md.j2", "localise_status_title"),
     PageType("checklists", checklists.index, "checklists.md.j2", "checklists_title"),
     PageType("checklist_dimension", checklists.dimension, "checklist_dimension.md.j2", title_format_key="checklists_page_title"),
@@ -51,6 +51,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("handout", trainers.handout, "handout.md.j2", in_search=False),
     PageType("glossary", glossary.glossary_page, "glossary.md.j2", "glossary_title"),
     PageType("glossary_lookup", glossary.lookup, "glossary_lookup.md.j2", "glossary_lookup_title"),
+    PageType("crosswalks", crosswalks.overview, "crosswalks.md.j2", "crosswalks_title"),
+    PageType("framework", crosswalks.framework, "crosswalk_framework.md.j2"),  # its view picks the template per kind of framework
+    PageType("framework_item", crosswalks.item_page, "crosswalk_item.md.j2"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 
@@ -68,6 +71,8 @@ def render_page(site: Site, lang: str, name: str, item_id: str) -> str:
         title = v.ui(page_type.title_key)
     elif name == "practice":
         title = item["title"]
+    elif "page_title" in item:  # a view that names its own page (crosswalks)
+        title = item["page_title"]
     else:
         title = f"{item_id} {item['title']}"
     if page_type.title_format_key:

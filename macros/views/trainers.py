@@ -53,13 +53,13 @@ def downloads_page(v: View, _id: str) -> dict[str, Any]:
     up = "../" * len([p for p in here_dir.split("/") if p])
     to_default_root = up + ("../" if v.prefix else "")
     rows = []
-    for d in downloads.DOWNLOADS:
+    for d in downloads.registry(v.m):
         lang = v.lang if d.per_language else None
         data = downloads.content(v.site, d, v.lang)
         href = (up if d.per_language else to_default_root) + downloads.site_path(d, v.lang)
         rows.append(
             {
-                "title": v.ui(d.title_key),
+                "title": downloads.title(d, v.ui(d.title_key)),
                 "file": d.filename(v.lang),
                 "href": Markup(href),
                 "format": d.filename(v.lang).rsplit(".", 1)[-1].upper(),
