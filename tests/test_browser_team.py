@@ -148,6 +148,8 @@ def test_anonymous_round_hides_every_label_on_the_page_and_in_the_report(page, s
 
 def test_a_bad_file_is_refused_alone_and_duplicates_are_noticed(page, site_url, ids):
     open_team(page, site_url)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
     good = files(five(ids))
     bad = {"name": "broken.json", "mimeType": "application/json", "buffer": b'{"schema": 1, "model_vers'}
     load(page, "#team-current", good[:2] + [bad] + good[2:])
@@ -174,6 +176,11 @@ def test_a_bad_file_is_refused_alone_and_duplicates_are_noticed(page, site_url, 
     )
     errors = messages(page, "error")
     assert len(errors) == 1 and "summary.json" in errors[0] and "team summary" in errors[0]
+    # sizes are bounded: a file far larger than any assessment is not even read
+    load(page, "#team-current", [{"name": "huge.json", "mimeType": "application/json", "buffer": b" " * (3 * 1024 * 1024)}])
+    errors = messages(page, "error")
+    assert len(errors) == 1 and "huge.json" in errors[0] and "2 MB" in errors[0]
+    assert requests == []  # every file was read in the browser: nothing was sent or fetched
 
 
 def test_baseline_and_follow_up_show_the_right_changes(page, site_url, ids):
