@@ -1,0 +1,116 @@
+"""Issue 16 in Chromium: pages reflow at 320 px, nothing spills out of its column, the catalogue keeps its
+filters in the address, practice details read with separators. Screenshots of the four key pages at 390 and
+1280 px in both languages go to test-artifacts/ux/ (git-ignored) for a person to look at."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PROJECT, shared_model
+from .test_browser_quality import SAMPLES
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = PROJECT / "test-artifacts" / "ux"
+KEY_PAGES = {"home": "", "subelement": "model/7.2.2.4/", "catalogue": "practices/", "checklist": "checklists/7.2.2/"}
+
+
+def lang_root(lang: str) -> str:
+    return "nl/" if lang == "nl" else ""
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    yield context.new_page()
+    context.close()
+
+
+def test_no_page_type_scrolls_sideways_at_320_px(phone, site_url):
+    """WCAG 1.4.10 reflow: one page of every page type (and every prose page) in both languages."""
+    wide = []
+    for lang, name, path in SAMPLES:
+        phone.goto(site_url + lang_root(lang) + path, wait_until="load")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append((lang, name, width))
+    assert wide == [], wide
+
+
+OVERFLOW = """() => {
+  const column = document.querySelector('.md-content__inner').getBoundingClientRect();
+  const out = [];
+  for (const el of document.querySelectorAll('.md-content__inner *')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || el.closest('.md-typeset__scrollwrap, .portal-sr-only, [hidden]')) continue;
+    if (r.left < column.left - 1 || r.right > column.right + 1) {
+      out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right));
+    }
+  }
+  return [Math.round(column.left), Math.round(column.right), out.slice(0, 10)];
+}"""
+
+
+@pytest.mark.parametrize("path", ["practices/", "checklists/7.2.2/", "checklists/plan/", "nl/practices/", "nl/checklists/"])
+def test_nothing_spills_out_of_its_column_at_1280_px(page, site_url, path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + path, wait_until="load")
+    left, right, out = page.evaluate(OVERFLOW)
+    assert out == [], (path, left, right)
+
+
+def test_catalogue_filters_live_in_the_address(page, site_url):
+    model = shared_model()
+    page.goto(site_url + "practices/", wait_until="load")
+    page.select_option("#filter-role", "manager")
+    page.select_option("#filter-effort", "low")
+    assert "role=manager" in page.url and "effort=low" in page.url
+    wanted = sum(1 for p in model.practices.values() if "manager" in p.roles and p.effort == "low")
+    assert page.inner_text(".portal-filters__count").startswith(f"{wanted} of {len(model.practices)}")
+    linked = page.url
+    page.goto(site_url + "nl/practices/", wait_until="load")
+    page.goto(linked, wait_until="load")  # the address alone restores the same list
+    assert page.input_value("#filter-role") == "manager" and page.input_value("#filter-effort") == "low"
+    assert page.locator(".portal-practice-list li:not([hidden])").count() == wanted
+    page.click("[data-portal-filters] button[type=reset]")
+    page.wait_for_function("!location.search")
+    assert page.locator(".portal-practice-list li:not([hidden])").count() == len(model.practices)
+    assert page.is_hidden("[data-portal-filters] button[type=reset]")
+
+
+def test_catalogue_filters_fold_away_on_a_phone(phone, site_url):
+    phone.goto(site_url + "practices/", wait_until="load")
+    assert phone.is_visible(".portal-filters__count") and phone.is_hidden("#filter-element")
+    phone.click(".portal-filters__title")
+    assert phone.is_visible("#filter-element")
+    phone.goto(site_url + "practices/?element=7.2.2", wait_until="load")
+    assert phone.is_visible("#filter-element")  # a linked filter is shown, not hidden in a closed panel
+
+
+@pytest.mark.parametrize(
+    "lang,who,effort",
+    [
+        ("en", "Who: Front-line staff", "Effort: Low effort"),
+        ("nl", "Wie: Medewerkers met publiekscontact", "Inspanning: Weinig inspanning"),
+    ],
+)
+def test_practice_details_read_with_separators(page, site_url, lang, who, effort):
+    page.goto(site_url + lang_root(lang) + "model/7.2.2.4/", wait_until="load")
+    card = " ".join(page.inner_text("#ask-residents-for-personal-feedback ~ .portal-facts").split())
+    assert card == f"{who} {effort}"
+    page.goto(site_url + lang_root(lang) + "practices/internal-customer-check/", wait_until="load")
+    facts = " ".join(page.inner_text(".portal-facts").split())
+    assert ", " in facts and ",Q" not in facts and "- " not in facts, facts
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots_of_the_key_pages(browser, site_url, lang, width):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    for name, path in KEY_PAGES.items():
+        pg.goto(site_url + lang_root(lang) + path, wait_until="load")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= width, (lang, name)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}-{lang}-{width}.png"), full_page=name != "catalogue")
+    context.close()
