@@ -181,3 +181,12 @@ def test_search_by_id_finds_a_caf_subcriterion(real_site):
         assert index["caf 3.2"]["url"] == "crosswalks/caf-2020/3.2/"
         assert index["caf 3.2"]["id"] == "CAF 3.2"
         assert index["caf 3"]["url"] == "crosswalks/caf-2020/#group-3"
+
+
+def test_home_page_routes_by_nora_perspective(real_site, real_model):
+    for lang in ("en", "nl"):
+        home = parse(real_site / ("" if lang == "en" else "nl/") / "index.html")
+        hrefs = {href for href, _ in home.links}
+        for item in real_model.crosswalks["nora"].items:
+            assert f"crosswalks/nora/{item.id}/" in hrefs, (lang, item.id)
+        assert {"crosswalks/caf-2020/", "crosswalks/iso-23592/", "crosswalks/"} <= hrefs

@@ -38,3 +38,28 @@ def define_env(env) -> None:
                 title = md_escape(f"{e} {m.text(lang, 'elements', e)[0].get('title', e)}")
                 out.append(f"    - [{title}]({rel_link(here, src_of(m, 'element', e))})")
         return "\n".join(out) + "\n"
+
+    @env.macro
+    def perspective_links() -> str:
+        """Each item of every 'perspectives' crosswalk (NORA's civil-servant perspectives) as a link with its summary
+        (Markdown): the home page's "from your perspective" route; empty without such a crosswalk."""
+        m, lang, here = portal.site.model, portal.lang, env.page.file.src_uri
+        out = []
+        for fw in m.crosswalks.values():
+            if fw.view != "perspectives":
+                continue
+            for item in fw.items:
+                fields = m.text(lang, "framework_items", item.text_id)[0]
+                link = rel_link(here, src_of(m, "framework_item", item.text_id))
+                out.append(f"- [{md_escape(fields.get('title', item.id))}]({link}): {md_escape(fields.get('summary', ''))}")
+        return "\n".join(out) + "\n"
+
+    @env.macro
+    def crosswalk_link(framework_id: str, label: str = "") -> str:
+        """A Markdown link to one crosswalk page, named ``label`` or its title (e.g. CAF 2020), for prose pages;
+        plain text in a model without that crosswalk, so the page still builds."""
+        m, lang, here = portal.site.model, portal.lang, env.page.file.src_uri
+        text = md_escape(label or m.text(lang, "frameworks", framework_id)[0].get("title", framework_id))
+        if framework_id not in m.crosswalks:
+            return text
+        return f"[{text}]({rel_link(here, src_of(m, 'framework', framework_id))})"
