@@ -101,7 +101,7 @@ def test_validator_refuses_the_payload_in_every_field(poisoned):
     finally:
         (project / "portal.yml.off").rename(project / "local" / "portal.yml")
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    lines = [ln.strip() for ln in run.stderr.splitlines()[1:]]
+    lines = [ln.strip() for ln in run.stderr.splitlines()[:-1]]  # the last line counts them
     assert all(re.match(r"model/text/(en|nl)/[\w.-]+\.yml:\d+: ", ln) for ln in lines), lines[:5]
     assert all("write plain text" in ln for ln in lines), lines[:5]
     model_fields = [f for f in fields if not f[1].startswith("local/")]

@@ -57,13 +57,16 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
         echo.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         log.addHandler(echo)
     try:
+        gone = _removed_urls(config_file)
+        if gone:  # before building: no need to wait for the pages to know a listed URL was dropped
+            raise BuildFailed("\n".join(gone) + f"\n{len(gone)} published URL(s) removed from the list")
         for lang in configured_languages(config_file):
             os.environ[ENV_VAR] = lang
             try:
                 mkdocs_build(load_config(str(config_file), site_dir=str(staging)))
             except (Abort, ConfigurationError, PluginError) as err:
                 warnings = "\n".join(collector.warnings)
-                raise BuildFailed(f"[{lang}] {err}\n{warnings}".rstrip()) from err
+                raise BuildFailed(f"{err}\n{warnings}".rstrip() + f"\n(in the {lang} build)") from err
         _check_published(config_file, staging)
         _swap(staging, target)
     except BaseException:
@@ -80,6 +83,16 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
     return target
 
 
+def _removed_urls(config_file: Path) -> list[str]:
+    """Lines dropped from any published list (upstream's and each fork layer's own): each list is append-only."""
+    project = config_file.parent
+    try:
+        layers = from_config_file(config_file).layers
+    except ModelInvalid as err:
+        raise BuildFailed(str(err)) from err
+    return [p for path in published.files(project, layers) for p in published.removed(path, path.relative_to(project).as_posix())]
+
+
 def _check_published(config_file: Path, staging: Path) -> None:
     """Every URL in model/published-urls.txt and in each fork layer's own list must still work in the new site."""
     project = config_file.parent
@@ -89,7 +102,7 @@ def _check_published(config_file: Path, staging: Path) -> None:
         if listed:
             problems += published.unresolved(staging, listed, configured_languages(config_file), path.relative_to(project).as_posix())
     if problems:
-        raise BuildFailed("published URLs that would break:\n" + "\n".join(problems))
+        raise BuildFailed("\n".join(problems) + f"\n{len(problems)} published URL(s) would break")
 
 
 class _Collector(logging.Handler):
@@ -130,7 +143,7 @@ def run(args) -> int:
     try:
         out = build_site(config, Path(args.site_dir) if args.site_dir else None, quiet=False)
     except BuildFailed as err:
-        print(f"build failed, site/ left untouched:\n{err}", file=sys.stderr)
+        print(f"{err}\nbuild failed, site/ left untouched", file=sys.stderr)  # the cause first
         return 1
     print(summary(out, configured_languages(config), time.perf_counter() - started))
     return 0

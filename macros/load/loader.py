@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model.problems import ModelInvalid, Problem
 from ..model.types import Model
-from . import changelog, checks, crosswalks, style, terms
+from . import causes, changelog, checks, crosswalks, style, terms
 from .assemble import assemble
 from .reader import LOCAL_PREFIX, Sources, read_sources
 from .settings import layer_dirs
@@ -47,7 +47,8 @@ def load_model(
     model = assemble(src, tuple(complete_languages), tuple(fork_languages))
     problems = src.problems + validate(model, src, tuple(complete_languages))
     if problems:
-        raise ModelInvalid(problems)
+        ordered, left_out = causes.order(problems, src.broken)
+        raise ModelInvalid(ordered, left_out, ordered=True)
     return model
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..model.problems import Problem
 from ..model.types import KINDS
 from . import schemas
+from .causes import Broken
 from .hints import did_you_mean
 from .text_safety import PLAIN_TEXT_FIX, unsafe_parts
 from .yaml_source import YamlDoc, load_yaml
@@ -61,6 +62,8 @@ class Sources:
     @property
     def all_layers(self) -> list[tuple[str, Path]]:
         return [(UPSTREAM, self.root), *self.layers]
+
+    broken: list[Broken] = field(default_factory=list)  # files that could not be read or failed their schema
 
     def rel(self, path: Path) -> str:
         try:
@@ -118,8 +121,8 @@ class Reader:
     def rel(self, path: Path) -> str:
         return self.src.rel(path)
 
-    def read(self, path: Path, kind: str) -> YamlDoc | None:
-        """One file, parsed and schema-checked; unchanged files come from the cache of the last read."""
+    def read(self, path: Path, kind: str, defines: str | None = None) -> YamlDoc | None:
+        """One file, parsed and schema-checked (cached while unchanged); a file that fails is recorded as broken (:mod:`.causes`)."""
         stat = path.stat()
         key = (str(path), kind, self.rel(path))
         stamp = (stat.st_mtime_ns, stat.st_size)
@@ -128,6 +131,8 @@ class Reader:
             cached = _READ_CACHE[key] = (stamp, *_read_checked(path, kind, self.rel(path)))
         _stamp, doc, problems = cached
         self.problems += problems
+        if doc is None:
+            self.src.broken.append(Broken(self.rel(path), kind, defines or path.stem))
         return doc
 
     def read_structure(self) -> None:
@@ -171,14 +176,14 @@ class Reader:
                 continue
             item_id = str(doc.data["id"])
             if path.stem != item_id:
-                self.problems.append(
-                    Problem(
-                        doc.rel,
-                        doc.line_of(("id",)),
-                        f"id '{item_id}' does not match the file name '{path.name}'",
-                        f"rename the file to {item_id}.yml (IDs are never changed once published)",
-                    )
-                )
+                if (folder / f"{item_id}.yml").exists():  # a copied file: the ID is taken, the file name is the new one
+                    what, fix = f"id '{item_id}' is already used by {item_id}.yml", f"give this item its own ID: id: '{path.stem}'"
+                else:
+                    what = f"id '{item_id}' does not match the file name '{path.name}'"
+                    fix = f"rename the file to {item_id}.yml (IDs are never changed once published)"
+                self.problems.append(Problem(doc.rel, doc.line_of(("id",)), what, fix))
+                self.src.broken.append(Broken(doc.rel, schema, path.stem))
+                continue
             yield doc, item_id
 
     def read_folder(self, kind: str, folder: Path, local: bool, layer: str = UPSTREAM) -> None:
@@ -218,7 +223,7 @@ class Reader:
                 lang = lang_dir.name
                 texts.setdefault(lang, {})
                 for path in sorted(lang_dir.rglob("*.yml")):
-                    doc = self.read(path, "text" if layer == UPSTREAM else "text-override")
+                    doc = self.read(path, "text" if layer == UPSTREAM else "text-override", defines=lang)
                     if doc is not None:
                         self.add_text(texts[lang], own.setdefault(lang, {}), layer, lang, doc)
         for kinds in texts.values():  # a hidden practice has no text either

@@ -100,12 +100,15 @@ def _explain(doc: YamlDoc, err: ValidationError) -> list[Problem]:
         choices = ", ".join(map(str, schema.get("enum", [])))
         return [Problem(doc.rel, line, f"{where} has {err.instance!r}, which is not allowed", f"use one of: {choices}")]
     if err.validator == "pattern":
+        description = schema.get("description", "")
+        # Only IDs and clause numbers are called IDs: a colour or a path is named by what it should be.
+        what = "a valid ID" if "ID" in description or "clause number" in description else (description or "in the expected form")
         return [
             Problem(
                 doc.rel,
                 line,
-                f"{where} has {err.instance!r}, which is not a valid ID",
-                f"expected {schema.get('description', 'pattern ' + schema.get('pattern', ''))}",
+                f"{where} has {err.instance!r}, which is not {what}",
+                f"expected {description or 'the pattern ' + schema.get('pattern', '')}",
             )
         ]
     if err.validator in ("minItems", "minLength"):

@@ -97,8 +97,10 @@ def load_yaml(path: Path, rel: str) -> tuple[YamlDoc | None, list[Problem]]:
         return None, [_syntax_problem(err, rel, text)]
     except (yaml.YAMLError, ValueError, RecursionError) as err:  # pragma: no cover - unmarked errors are rare
         return None, [Problem(rel, 1, f"YAML error: {err}", "fix the file so it parses")]
-    doc = YamlDoc(rel=rel, data=data, root=root)
-    return doc, _duplicate_keys(root, rel) + _hidden_characters(root, rel)
+    hidden = _hidden_characters(root, rel)
+    if hidden:  # the file says something other than it shows: nothing in it is used
+        return None, hidden
+    return YamlDoc(rel=rel, data=data, root=root), _duplicate_keys(root, rel)
 
 
 def _unsafe_structure(text: str, rel: str) -> Problem | None:

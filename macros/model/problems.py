@@ -21,10 +21,18 @@ class Problem:
 
 
 class ModelInvalid(Exception):
-    """Raised once, after validation, when any problem was found."""
+    """Raised once, after validation, when any problem was found.
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
+    The message starts with the first problem (the root cause when ``ordered`` puts it first) and ends with
+    the count; ``left_out`` problems that only follow from a broken file are counted, not listed.
+    """
+
+    def __init__(self, problems: list[Problem], left_out: int = 0, ordered: bool = False):
+        self.problems = list(dict.fromkeys(problems)) if ordered else sorted(set(problems))
+        self.left_out = left_out
         count = len(self.problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"the model has {count} problem{'s' if count != 1 else ''}:\n{lines}")
+        summary = f"the model has {count} problem{'s' if count != 1 else ''}"
+        if left_out:
+            summary += f" ({left_out} more that follow from the files above are left out: fix those first)"
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{lines}\n{summary}")

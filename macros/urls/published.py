@@ -10,10 +10,12 @@ stops working fails the build with the line number and the fix.
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import posixpath
 import re
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +31,9 @@ HEADER = (
     "# Published URLs: every one must keep working (checked after each build). Never remove a line;\n"
     "# rename or retire the item in model/changelog.yml instead. Add new ones: python -m macros urls\n"
 )
+# A URL that was listed but never released (added and removed before any release) may leave the list only
+# as a line "# withdrawn: <url> <reason>": the removal check (see :func:`removed`) then lets it go.
+WITHDRAWN = "# withdrawn: "
 _ID = re.compile(r'\sid="([^"]*)"')
 _REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)"')
 
@@ -62,13 +67,69 @@ def read(path: Path) -> list[tuple[int, str]]:
     return [(n, ln.strip()) for n, ln in enumerate(lines, start=1) if ln.strip() and not ln.startswith("#")]
 
 
+def withdrawn_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith(WITHDRAWN)]
+
+
 def add_new(path: Path, urls: set[str]) -> list[str]:
-    """Add URLs not yet listed; keep every existing line. Returns the added ones."""
+    """Add URLs not yet listed; keep every existing line (withdrawn ones too). Returns the added ones."""
     have = {u for _n, u in read(path)}
     new = sorted(urls - have)
     if new or not path.exists():
-        path.write_text(HEADER + "".join(f"{u}\n" for u in sorted(have | urls)), encoding="utf-8")
+        kept = "".join(f"{w}\n" for w in withdrawn_lines(path))
+        path.write_text(HEADER + kept + "".join(f"{u}\n" for u in sorted(have | urls)), encoding="utf-8")
     return new
+
+
+def ever_listed(path: Path) -> dict[str, str]:
+    """Every URL any commit of ``path`` listed -> the short hash of the commit that added it; {} without git history.
+
+    The list is append-only and git is its memory: a fresh clone and a fork (whose history holds upstream's)
+    both know every line ever committed, so a line deleted and committed is still caught. A copy without
+    history (a tarball, a depth-1 clone) checks what it has: only the URLs still listed.
+    """
+    try:
+        run = subprocess.run(
+            ["git", "log", "--reverse", "--format=commit %h", "-p", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: dict[str, str] = {}
+    commit = ""
+    for line in run.stdout.splitlines() if run.returncode == 0 else ():
+        if line.startswith("commit "):
+            commit = line[7:]
+        elif line.startswith("+/"):
+            found.setdefault(line[1:].strip(), commit)
+    return found
+
+
+def removed(path: Path, file_name: str = FILE_NAME) -> list[str]:
+    """Every URL once committed to the list and now missing from it (and not withdrawn), as ``file:line: what — fix``."""
+    if not path.exists():
+        return []
+    listed = [u for _n, u in read(path)]
+    have = set(listed)
+    withdrawn = {w[len(WITHDRAWN) :].split()[0] for w in withdrawn_lines(path) if w[len(WITHDRAWN) :].split()}
+    first_url_line = min((n for n, _u in read(path)), default=1)
+    problems = []
+    for url, commit in sorted(ever_listed(path).items()):
+        if url in have or url in withdrawn:
+            continue
+        line = first_url_line + bisect.bisect_left(sorted(listed), url)
+        problems.append(
+            f"{file_name}:{line}: {url} was removed from the list (listed since commit {commit}) — put the line back: "
+            "a published URL stays; rename or retire its item in model/changelog.yml so the address redirects "
+            f"(only a URL that was never released may go, as a line '{WITHDRAWN}{url} <why>')"
+        )
+    return problems
 
 
 @cache
