@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from macros.model.assessment import STORAGE_KEY, column_labels
+from macros.model.assessment import COLUMNS, STORAGE_KEY, column_labels
 
 from .conftest import PROJECT, shared_model
 
@@ -121,12 +121,12 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     (ARTIFACTS / "assessment-export.json").write_text(json.dumps(exported, indent=2, ensure_ascii=False) + "\n")
 
     rows = read_csv(download(page, "export-csv"))
-    assert rows[0] == column_labels(
-        model,
-        "nl",
-        ("type", "id", "dimension", "element", "subelement", "text", "met", "rating", "rating_label", "na", "justification", "notes"),
-    )
+    assert rows[0] == column_labels(model, "nl", COLUMNS)
     body = rows[1:]
+    source, clause = COLUMNS.index("source"), COLUMNS.index("clause")  # where each expectation comes from, as on the page
+    for r in body:
+        p = model.provenance_of(r[1]) if r[1] in model.expectations else None
+        assert (r[source], r[clause]) == ((model.ui("nl", f"source_{p.source}"), p.reference) if p else ("", "")), r[1]
     assert len(body) == len(model.subelements) + len(model.expectations)
     assert {r[1] for r in body if r[6] == "ja"} == {e_a, e_b}
     assert {r[1]: r[7] for r in body if r[7]} == {a: "2", b: "4"}
@@ -301,5 +301,11 @@ def test_without_javascript_the_checklist_is_a_plain_printable_form(browser, sit
         assert boxes == wanted
         page.check(sel(f"x-{wanted[0]}"))  # still a real control: it can be ticked before printing
         assert page.is_checked(sel(f"x-{wanted[0]}"))
+        page.check("#portal-cl-only-requirements")  # the standard's requirements only: a stylesheet rule, no script needed
+        boxes = page.eval_on_selector_all("[data-expectation]", "els => els.filter(e => e.offsetParent).map(e => e.value)")
+        assert boxes == [e for e in wanted if model.provenance_of(e).source == "requirement"]
+        assert len(boxes) < len(wanted)
+        page.uncheck("#portal-cl-only-requirements")
+        assert page.eval_on_selector_all("[data-expectation]", "els => els.filter(e => e.offsetParent).length") == len(wanted)
     finally:
         context.close()

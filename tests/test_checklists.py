@@ -208,12 +208,18 @@ def test_new_expectation_and_subelement_appear_in_checklists_and_downloads(fixtu
     edit_yaml(
         m / "subelements/7.1.1.a.yml",
         lambda s: (
-            s.replace("7.1.1.a-e2]", "7.1.1.a-e2, 7.1.1.a-e3]")
-            if "7.1.1.a-e2]" in s
-            else s.replace("- 7.1.1.a-e2", "- 7.1.1.a-e2\n- 7.1.1.a-e3")
+            (
+                s.replace("7.1.1.a-e2]", "7.1.1.a-e2, 7.1.1.a-e3]")
+                if "7.1.1.a-e2]" in s
+                else s.replace("- 7.1.1.a-e2", "- 7.1.1.a-e2\n- 7.1.1.a-e3")
+            )
+            + "\n  7.1.1.a-e3: {source: advice}\n"
         ),
     )
-    (m / "subelements/7.1.1.c.yml").write_text('id: "7.1.1.c"\nelement: "7.1.1"\nexpectations: ["7.1.1.c-e1"]\n')
+    (m / "subelements/7.1.1.c.yml").write_text(
+        'id: "7.1.1.c"\nelement: "7.1.1"\nexpectations: ["7.1.1.c-e1"]\n'
+        'sources:\n  7.1.1.c-e1: {source: requirement, clause: "7.1.1", items: [c]}\n'
+    )
     for lang in ("en", "nl"):
         (m / f"text/{lang}/added.yml").write_text(
             f"expectations:\n  7.1.1.a-e3:\n    text: Added expectation {lang}.\n  7.1.1.c-e1:\n    text: Newest check {lang}.\n"

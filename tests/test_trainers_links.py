@@ -105,7 +105,7 @@ def _rename_practice(project: Path) -> None:
     old.unlink()
     (model / "practices" / "open-ledger.yml").unlink()
     sub = model / "subelements" / "7.1.1.a.yml"
-    sub.write_text(sub.read_text().replace("- 7.1.1.a-e2\n", ""))
+    sub.write_text(sub.read_text().replace("- 7.1.1.a-e2\n", "").replace("  7.1.1.a-e2: {source: advice}\n", ""))  # and its source
     for lang in LANGS:
         text = model / "text" / lang / "model.yml"
         lines = text.read_text().replace("  river-walk:", "  river-stroll:").splitlines(keepends=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.changelog import parse as parse_changelog
-from ..model.types import KINDS, Dimension, Element, Model, Practice, Principle, SubElement, clause_key
+from ..model.types import KINDS, Dimension, Element, Model, Practice, Principle, Provenance, SubElement, clause_key
 from . import crosswalks, terms
 from .reader import Sources
 
@@ -62,4 +62,14 @@ def assemble(src: Sources, complete_languages: tuple[str, ...], fork_languages: 
         replaced=src.replaced,
         item_layer=dict(src.item_layer),
         fork_languages=fork_languages or tuple(complete_languages),
+        provenance=_provenance(d["subelements"]),
     )
+
+
+def _provenance(subelements: dict[str, dict]) -> dict[str, Provenance]:
+    """Expectation ID -> where it comes from, in model order (checks.check_provenance reports gaps)."""
+    return {
+        e: Provenance(x["source"], str(x.get("clause", "")), tuple(x.get("items", ())))
+        for s in subelements.values()
+        for e, x in (s.get("sources") or {}).items()
+    }

@@ -115,6 +115,50 @@ def check_references(m: Model, src: Sources) -> list[Problem]:
     return problems
 
 
+def check_provenance(m: Model, src: Sources) -> list[Problem]:
+    """Every expectation says where it comes from, and a clause it cites lies in its own element.
+
+    The schema checks each entry's shape; here the entries are matched against the expectations
+    (none missing, none extra) and the clause against the element (7.3.3.2-e8 may cite 7.3.3.3, not 7.4.1).
+    """
+    problems: list[Problem] = []
+    for s in m.subelements.values():
+        doc = src.docs["subelements"][s.id]
+        listed = dict(doc.data.get("sources") or {})
+        for e in s.expectation_ids:
+            if e not in listed:
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("expectations",)),
+                        f"expectation '{e}' does not say where it comes from",
+                        f'add under sources: "{e}": {{source: requirement|example|advice, clause: "{s.id}"}}',
+                    )
+                )
+        for e in listed:
+            if e not in s.expectation_ids:
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("sources", e)),
+                        f"sources names '{e}', which is not an expectation of {s.id}",
+                        did_you_mean(e, s.expectation_ids),
+                    )
+                )
+                continue
+            clause = m.provenance_of(e).clause
+            if clause and clause != s.element_id and not clause.startswith(s.element_id + "."):
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("sources", e, "clause")),
+                        f"expectation '{e}' cites clause {clause}, outside its element {s.element_id}",
+                        f"cite a clause of {s.element_id} (the sub-element's own, e.g. {s.id}, or the element's general text)",
+                    )
+                )
+    return problems
+
+
 def check_scale(m: Model, doc: YamlDoc) -> list[Problem]:
     """Scale steps are stored by position, so their IDs must be unique; each pyramid link must resolve."""
     problems: list[Problem] = []

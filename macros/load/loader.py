@@ -58,6 +58,7 @@ def validate(model: Model, src: Sources, complete_languages: tuple[str, ...]) ->
     if "en" not in src.texts or not src.texts["en"]:
         problems.append(Problem("model/text", 1, "there is no English text", "add model/text/en/*.yml"))
     problems += checks.check_references(model, src)
+    problems += checks.check_provenance(model, src)
     if src.meta:
         problems += checks.check_scale(model, src.meta)
     problems += checks.check_texts(model, src, complete_languages)

@@ -14,7 +14,23 @@ from .types import Model
 STORAGE_KEY = "portal-assessment"  # shared contract with the model figure: one key for every language
 SCHEMA = 1  # version of the stored/exported JSON shape; bump it (and migrate) when the shape changes
 
-COLUMNS = ("type", "id", "dimension", "element", "subelement", "text", "met", "rating", "rating_label", "na", "justification", "notes")
+# "source" and "clause" say where an expectation comes from (requirement, example, portal advice); last, so older columns keep their place
+COLUMNS = (
+    "type",
+    "id",
+    "dimension",
+    "element",
+    "subelement",
+    "text",
+    "met",
+    "rating",
+    "rating_label",
+    "na",
+    "justification",
+    "notes",
+    "source",
+    "clause",
+)
 PLAN_COLUMNS = ("practice", "title", "subelement", "effort", "link")
 SCALE_COLUMNS = ("scale_value", "scale_label", "scale_description", "scale_pyramid")
 
@@ -44,7 +60,9 @@ def blank_rows(model: Model, lang: str) -> list[list[Any]]:
     for sub in model.subelements.values():
         dim = model.elements[sub.element_id].dimension_id
         where = [dim, sub.element_id, sub.id]
-        rows.append([sub_word, sub.id, *where, model.text(lang, "subelements", sub.id)[0]["title"], "", "", "", "", "", ""])
+        rows.append([sub_word, sub.id, *where, model.text(lang, "subelements", sub.id)[0]["title"], "", "", "", "", "", "", "", ""])
         for e in sub.expectation_ids:
-            rows.append([exp_word, e, *where, model.text(lang, "expectations", e)[0]["text"], "", "", "", "", "", ""])
+            source = model.provenance_of(e)
+            text = model.text(lang, "expectations", e)[0]["text"]
+            rows.append([exp_word, e, *where, text, "", "", "", "", "", "", model.ui(lang, f"source_{source.source}"), source.reference])
     return rows

@@ -50,6 +50,33 @@ class SubElement:
     expectation_ids: tuple[str, ...]
 
 
+# Where an expectation comes from, in the order pages explain them.
+PROVENANCE_SOURCES = ("requirement", "example", "advice")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an expectation comes from, so that a reader never takes the portal's advice for the standard.
+
+    ``requirement``: the clause says the organisation should do it; ``example``: one of the optional
+    practices the clause offers; ``advice``: the portal's own addition (no clause).
+    """
+
+    source: str
+    clause: str = ""  # the clause of the standard, e.g. "7.3.2.4"; "" for advice
+    items: tuple[str, ...] = ()  # the clause's item letters where it enumerates them, e.g. ("a",)
+
+    @property
+    def from_standard(self) -> bool:
+        return self.source != "advice"
+
+    @property
+    def reference(self) -> str:
+        """The clause as a reader looks it up: "7.3.2.4 a), b)", or "" for advice."""
+        letters = ", ".join(f"{i})" for i in self.items)
+        return f"{self.clause} {letters}" if letters else self.clause
+
+
 @dataclass(frozen=True)
 class Principle:
     id: str
@@ -144,10 +171,22 @@ class Model:
     def top_layer(self) -> str:
         return self.layers[-1]
 
+    # expectation ID -> where it comes from (model/subelements/*.yml, `sources`)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
     @property
     def expectations(self) -> dict[str, str]:
         """Expectation ID -> sub-element ID, in model order."""
         return {e: s.id for s in self.subelements.values() for e in s.expectation_ids}
+
+    @property
+    def standard_subelement_count(self) -> int:
+        """Sub-elements as the standard counts them: an element assessed as a whole (7.1.3) has none."""
+        return sum(1 for s in self.subelements.values() if s.id != s.element_id)
+
+    def provenance_of(self, expectation_id: str) -> Provenance:
+        """Where an expectation comes from; the portal's advice when the model does not say (validation requires it)."""
+        return self.provenance.get(expectation_id, Provenance("advice"))
 
     def ids(self, kind: str) -> Iterable[str]:
         """The live IDs of a kind of linkable item ("subelement" includes an element that is its own one)."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from ..model.types import Model
+from ..model.types import PROVENANCE_SOURCES, Model
 from ..urls.site import Site
 from .spreadsheet_safety import csv_rows, xlsx_row
 
@@ -65,7 +65,9 @@ def _catalogue(site: Site, lang: str) -> dict[str, Any]:
             item("subelement", "subelements", s, ("title", "summary", "why"), element=x.element_id, expectations=list(x.expectation_ids))
             for s, x in m.subelements.items()
         ],
-        "expectations": [item("expectation", "expectations", e, ("text",), subelement=s) for e, s in m.expectations.items()],
+        "expectations": [
+            item("expectation", "expectations", e, ("text",), subelement=s, **_provenance(m, e)) for e, s in m.expectations.items()
+        ],
         "principles": [
             item("principle", "principles", p, ("title", "summary", "in_practice"), group=x.group) for p, x in m.principles.items()
         ],
@@ -85,6 +87,12 @@ def _catalogue(site: Site, lang: str) -> dict[str, Any]:
             for p, x in m.practices.items()
         ],
     }
+
+
+def _provenance(m: Model, expectation_id: str) -> dict[str, Any]:
+    """Where an expectation comes from: requirement, example or the portal's advice, with its clause and item letters."""
+    p = m.provenance_of(expectation_id)
+    return {"source": p.source, "clause": p.clause, "items": list(p.items)}
 
 
 def _lang_map(value: dict) -> dict:
@@ -140,7 +148,22 @@ SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": _item(("title", "summary", "why"), {"element": {"type": "string"}, "expectations": _IDS}),
         },
-        "expectations": {"type": "array", "items": _item(("text",), {"subelement": {"type": "string"}})},
+        "expectations": {
+            "type": "array",
+            "items": _item(
+                ("text",),
+                {
+                    "subelement": {"type": "string"},
+                    "source": {
+                        "enum": list(PROVENANCE_SOURCES),
+                        "description": "requirement: the clause's own 'should'; example: an optional practice the clause offers; "
+                        "advice: the portal's own addition",
+                    },
+                    "clause": {"type": "string", "description": "clause of the standard, e.g. 7.3.2.4; empty for the portal's advice"},
+                    "items": {**_IDS, "description": "the clause's item letters, where it enumerates them"},
+                },
+            ),
+        },
         "principles": {"type": "array", "items": _item(("title", "summary", "in_practice"), {"group": {"enum": ["general", "public"]}})},
         "practices": {
             "type": "array",
@@ -201,7 +224,7 @@ def practice_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def expectation_rows(data: dict[str, Any]) -> list[list[Any]]:
-    return _rows(data, "expectations", ("subelement",), ("text",))
+    return _rows(data, "expectations", ("subelement", "source", "clause", "items"), ("text",))
 
 
 def _csv(rows_of: Callable[[dict[str, Any]], list[list[Any]]]) -> Callable[[Site, str], bytes]:

@@ -25,6 +25,8 @@ _WIDTHS = {
     "element": 10,
     "subelement": 12,
     "text": 80,
+    "source": 16,
+    "clause": 12,
     "met": 12,
     "rating": 12,
     "rating_label": 16,

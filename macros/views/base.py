@@ -69,6 +69,16 @@ class View:
         joined = f"{item_id} {title}"
         return Foreign(joined, title.lang) if isinstance(title, Foreign) else joined
 
+    def expectation(self, item_id: str) -> dict[str, Any]:
+        """An expectation's text with where it comes from: the label pages show and the clause to look up."""
+        source = self.m.provenance_of(item_id)
+        return {
+            **self.text("expectations", item_id),
+            "source": source.source,
+            "source_label": self.ui(f"source_{source.source}"),
+            "reference": source.reference,
+        }
+
     def ref(self, kind: str, item_id: str, plural: str) -> dict[str, Any]:
         return {**self.text(plural, item_id), "link": self.link(kind, item_id)}
 

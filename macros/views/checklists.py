@@ -111,7 +111,7 @@ def _subelement(v: View, item_id: str) -> dict[str, Any]:
     sub = v.m.subelements[item_id]
     return {
         **v.text("subelements", item_id),
-        "expectations": [v.text("expectations", e) for e in sub.expectation_ids],
+        "expectations": [v.expectation(e) for e in sub.expectation_ids],
         "practices": [v.text("practices", p.id) for p in v.m.practices_for(item_id)],
     }
 
@@ -152,6 +152,8 @@ def script_data(v: View) -> dict[str, Any]:
             for s, x in m.subelements.items()
         },
         "expectations": {e: v.text("expectations", e)["text"] for e in m.expectations},
+        # where each expectation comes from, for the CSV export: [label, clause reference]
+        "sources": {e: [m.ui(v.lang, f"source_{s.source}"), s.reference] for e, s in ((e, m.provenance_of(e)) for e in m.expectations)},
         "practices": {p.id: practice(p) for p in m.practices.values()},
         "columns": column_labels(m, v.lang, COLUMNS),
         "plan_columns": column_labels(m, v.lang, PLAN_COLUMNS),

@@ -67,7 +67,7 @@ def subelement(v: View, item_id: str) -> dict[str, Any]:
         **v.ref("subelement", item_id, "subelements"),
         "element": v.ref("element", el.id, "elements"),
         "dimension": v.ref("dimension", el.dimension_id, "dimensions"),
-        "expectations": [v.text("expectations", e) for e in sub.expectation_ids],
+        "expectations": [v.expectation(e) for e in sub.expectation_ids],
         "practices": [practice(v, p.id) for p in m.practices_for(item_id)],
         "added": crosswalks.added(v, "subelements", item_id),
         "crosswalks": crosswalks.section(v, [("subelement", item_id)]),

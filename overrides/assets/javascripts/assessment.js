@@ -188,9 +188,11 @@
       var info = D.subelements[id], el = D.elements[info.element], s = state.subelements[id] || { rating: null, na: false, justification: "", notes: "" };
       var where = [el.dimension, info.element, id];
       rows.push([MSG.row_subelement, id].concat(where, [info.title, "", s.rating === null ? "" : s.rating,
-        s.rating === null ? "" : D.scale[s.rating].label, yesNo(s.na), s.justification, s.notes]));
+        s.rating === null ? "" : D.scale[s.rating].label, yesNo(s.na), s.justification, s.notes, "", ""]));
       info.expectations.forEach(function (e) {
-        rows.push([MSG.row_expectation, e].concat(where, [D.expectations[e], yesNo(state.expectations[e] === true), "", "", "", "", ""]));
+        var source = D.sources[e] || ["", ""];  // [label, clause]: requirement, example or the portal's advice
+        rows.push([MSG.row_expectation, e].concat(where, [D.expectations[e], yesNo(state.expectations[e] === true), "", "", "", "", "",
+          source[0], source[1]]));
       });
     });
     return csv(D.columns, rows);
