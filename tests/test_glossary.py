@@ -269,6 +269,11 @@ def test_real_glossary_page_lists_every_term_with_its_links(real_site, lang):
         assert f'<span lang="{other}"><strong>{name}:</strong> {fields["term"]}' in html, fields["term"]
     block = html[html.index('id="service-recovery"') : html.index('id="service-standard"')]
     assert 'href="../model/7.3.2.5/"' in block and 'href="#service-promise"' in block
+    for term_id, fields in MODEL.texts[lang]["terms"].items():  # the words writers must not use, per language
+        if fields.get("avoid"):
+            entry = html[html.index(f'id="{term_id}"') :]
+            entry = entry[: entry.index("</ul>")]
+            assert f"<strong>{MODEL.ui(lang, 'glossary_avoid')}</strong> {', '.join(fields['avoid'])}" in entry, term_id
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -11,7 +11,7 @@ from ..outputs import downloads
 from ..render.markup import rel_link, rel_url
 from .base import View
 
-_TERM_DEFAULTS = {"abbreviation": "", "synonyms": [], "note": ""}  # optional term fields
+_TERM_DEFAULTS = {"abbreviation": "", "synonyms": [], "avoid": [], "note": ""}  # optional term fields
 
 
 def term(v: View, term_id: str) -> dict[str, Any]:
