@@ -15,7 +15,7 @@ from macros.cli.crosswalks import report
 from macros.load.loader import load_model
 from macros.model.crosswalks import unmapped
 from macros.model.problems import ModelInvalid
-from macros.outputs import crosswalk_files
+from macros.outputs import catalogue, crosswalk_files
 from macros.urls import scheme
 from macros.urls.site import Site
 
@@ -190,3 +190,13 @@ def test_home_page_routes_by_nora_perspective(real_site, real_model):
         for item in real_model.crosswalks["nora"].items:
             assert f"crosswalks/nora/{item.id}/" in hrefs, (lang, item.id)
         assert {"crosswalks/caf-2020/", "crosswalks/iso-23592/", "crosswalks/"} <= hrefs
+
+
+def test_catalogue_exports_carry_a_caf_column(real_model):
+    site = Site(real_model, ("en", "nl"))
+    rows = list(csv.reader(io.StringIO(catalogue.expectations_csv(site, "nl").decode("utf-8-sig"))))
+    col = rows[0].index("caf-2020")
+    cells = {r[1]: r[col].split("\n") for r in rows[1:]}
+    assert "CAF 3.2 primary" in cells["7.2.2.3-e1"] and all(cells.values())  # every sub-element serves some CAF item
+    data = json.loads(catalogue.catalogue_json(site, "en"))
+    assert "CAF 1.1 primary" in next(s for s in data["subelements"] if s["id"] == "7.1.1.a")["crosswalks"]["caf-2020"]

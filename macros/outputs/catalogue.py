@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ..model.crosswalks import links_to
 from ..model.types import PROVENANCE_SOURCES, Model
 from ..urls.site import Site
 from .spreadsheet_safety import csv_rows, xlsx_row
@@ -38,6 +39,18 @@ def _texts(model: Model, langs: list[str], kind: str, item_id: str, fields: tupl
 def catalogue(site: Site, lang: str) -> dict[str, Any]:
     """The catalogue as one JSON-ready structure (see ``SCHEMA``); built once per build and language."""
     return site.once(("catalogue", lang), lambda: _catalogue(site, lang))
+
+
+def _crosswalk_cells(m: Model, subelement_id: str) -> dict[str, list[str]]:
+    """Per matrix crosswalk (CAF 2020, a fork's own), the items a sub-element serves: ['CAF 3.2 primary', ...].
+
+    In the catalogue's sub-elements and expectations, so a team can reuse evidence it gathered for that framework.
+    """
+    return {
+        fw.id: [f"{fw.search_id(link.item)} {link.strength}" for link in links_to([fw], "subelement", subelement_id)]
+        for fw in m.crosswalks.values()
+        if fw.view == "matrix"
+    }
 
 
 def _catalogue(site: Site, lang: str) -> dict[str, Any]:
@@ -62,11 +75,20 @@ def _catalogue(site: Site, lang: str) -> dict[str, Any]:
             for e, x in m.elements.items()
         ],
         "subelements": [
-            item("subelement", "subelements", s, ("title", "summary", "why"), element=x.element_id, expectations=list(x.expectation_ids))
+            item(
+                "subelement",
+                "subelements",
+                s,
+                ("title", "summary", "why"),
+                element=x.element_id,
+                expectations=list(x.expectation_ids),
+                crosswalks=_crosswalk_cells(m, s),
+            )
             for s, x in m.subelements.items()
         ],
         "expectations": [
-            item("expectation", "expectations", e, ("text",), subelement=s, **_provenance(m, e)) for e, s in m.expectations.items()
+            item("expectation", "expectations", e, ("text",), subelement=s, **_provenance(m, e), crosswalks=_crosswalk_cells(m, s))
+            for e, s in m.expectations.items()
         ],
         "principles": [
             item("principle", "principles", p, ("title", "summary", "in_practice"), group=x.group) for p, x in m.principles.items()
@@ -102,6 +124,11 @@ def _lang_map(value: dict) -> dict:
 _TEXT = _lang_map({"type": "string", "minLength": 1})
 _LIST = _lang_map({"type": "array", "items": {"type": "string", "minLength": 1}})
 _IDS = {"type": "array", "items": {"type": "string"}}
+_CROSSWALKS = {
+    "type": "object",
+    "description": "per matrix crosswalk (e.g. caf-2020), the items this serves with their strength, e.g. 'CAF 3.2 primary'",
+    "additionalProperties": _IDS,
+}
 
 
 def _item(required_text: tuple[str, ...], extra: dict[str, Any], lists: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -146,7 +173,7 @@ SCHEMA: dict[str, Any] = {
         "elements": {"type": "array", "items": _item(("title", "summary"), {"dimension": {"type": "string"}, "subelements": _IDS})},
         "subelements": {
             "type": "array",
-            "items": _item(("title", "summary", "why"), {"element": {"type": "string"}, "expectations": _IDS}),
+            "items": _item(("title", "summary", "why"), {"element": {"type": "string"}, "expectations": _IDS, "crosswalks": _CROSSWALKS}),
         },
         "expectations": {
             "type": "array",
@@ -161,6 +188,7 @@ SCHEMA: dict[str, Any] = {
                     },
                     "clause": {"type": "string", "description": "clause of the standard, e.g. 7.3.2.4; empty for the portal's advice"},
                     "items": {**_IDS, "description": "the clause's item letters, where it enumerates them"},
+                    "crosswalks": _CROSSWALKS,
                 },
             ),
         },
@@ -224,7 +252,13 @@ def practice_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def expectation_rows(data: dict[str, Any]) -> list[list[Any]]:
-    return _rows(data, "expectations", ("subelement", "source", "clause", "items"), ("text",))
+    """One row per expectation, then one column per matrix crosswalk (``caf-2020``: the CAF items its sub-element serves)."""
+    rows = _rows(data, "expectations", ("subelement", "source", "clause", "items"), ("text",))
+    frameworks = list(data["expectations"][0]["crosswalks"]) if data["expectations"] else []
+    rows[0] += frameworks
+    for row, x in zip(rows[1:], data["expectations"], strict=True):
+        row += [_cell(x["crosswalks"][fw]) for fw in frameworks]
+    return rows
 
 
 def _csv(rows_of: Callable[[dict[str, Any]], list[list[Any]]]) -> Callable[[Site, str], bytes]:
