@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..load import coverage_rule
 from ..load.loader import load_model
 from ..load.settings import Settings, from_config_file
+from ..model.problems import ModelInvalid
 from ..model.types import Model
 
 
@@ -14,8 +16,13 @@ def load(args: argparse.Namespace) -> tuple[Settings, Model]:
     """Settings and model; an explicit ``--model`` folder brings its own ``local/`` (and layers above it) beside it."""
     cfg = from_config_file(Path(args.config))
     if getattr(args, "model", None):
-        return cfg, load_model(Path(args.model), cfg.complete_languages, fork_languages=cfg.fork_languages)
-    return cfg, load_model(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
+        model = load_model(Path(args.model), cfg.complete_languages, fork_languages=cfg.fork_languages)
+    else:
+        model = load_model(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
+    problems = coverage_rule.check(model, cfg.brand)
+    if problems:
+        raise ModelInvalid(problems)
+    return cfg, model
 
 
 def top_folder(args: argparse.Namespace, cfg: Settings, model: Model) -> Path:

@@ -44,6 +44,7 @@ def assemble(src: Sources, complete_languages: tuple[str, ...], fork_languages: 
         roles=list(meta["roles"]),
         efforts=list(meta["efforts"]),
         tags=list(meta["tags"]),
+        coverage=dict(meta.get("coverage") or {}),
         texts=texts,
         sources={(k, i): doc.rel for k, v in src.docs.items() for i, doc in v.items()},
         local=frozenset(src.local_ids),

@@ -152,6 +152,8 @@ class Model:
     family: tuple[FamilyDocument, ...] = ()  # the other documents of the service-excellence family
     # a fork's layers, lowest first: ("model",) upstream, ("model", "local", "regional") in a fork of a fork
     layers: tuple[str, ...] = ("model",)
+    # the catalogue's promise per sub-element (model.yml ``coverage``): {"practices": 6, "expectations": 3}; a fork may lower it
+    coverage: dict[str, int] = field(default_factory=dict)
     # each layer's own text as written (texts is all of them merged, field by field)
     layer_texts: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(default_factory=dict)
     # where each field's text comes from: (lang, kind, id, field) -> (layer, file, line); field '' for an interface string

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..load import settings
+from ..load import coverage_rule, settings
 from ..load.loader import load_model_cached
 from ..model import glossary
 from ..model.problems import ModelInvalid
@@ -78,6 +78,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             cfg = settings.load(project, portal)
             plan = languages.plan(cfg.languages)
             model = load_model_cached(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
+            thin = coverage_rule.check(model, cfg.brand)
+            if thin:
+                raise ModelInvalid(thin)
         except (ValueError, ModelInvalid) as err:
             raise PluginError(str(err)) from err
         self.settings, self.plan = cfg, plan
