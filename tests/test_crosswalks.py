@@ -7,10 +7,12 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from macros.cli.build import build_site
 from macros.cli.crosswalks import report
 from macros.load.loader import load_model
 from macros.model.crosswalks import unmapped
@@ -97,8 +99,8 @@ def test_iso_23592_must_classify_every_model_item(tmp_path):
     assert any("iso-23592 does not say whether subelement '7.1.2.4' is shared or added" in str(p) for p in err.value.problems)
 
 
-def test_a_fork_adds_its_own_framework_in_local(tmp_path):
-    project = make_project(tmp_path / "project")  # the small fixture model
+def _add_local_framework(project: Path) -> Path:
+    """A fork's own framework, as the fork guide describes it: one structure file and its text, all in local/."""
     local = project / "local"
     (local / "crosswalks").mkdir(parents=True)
     (local / "crosswalks" / "local-our-model.yml").write_text(
@@ -114,6 +116,12 @@ def test_a_fork_adds_its_own_framework_in_local(tmp_path):
             f'crosswalk_reasons:\n  "local-our-model:2.1:7.1.1.a": {{reason: Same idea.}}\n',
             encoding="utf-8",
         )
+    return local
+
+
+def test_a_fork_adds_its_own_framework_in_local(tmp_path):
+    project = make_project(tmp_path / "project")  # the small fixture model
+    local = _add_local_framework(project)
     model = load_model(project / "model")
     fw = model.crosswalks["local-our-model"]
     assert fw.search_id("2.1") == "OM 2.1" and model.is_local("crosswalks", fw.id)
@@ -200,3 +208,21 @@ def test_catalogue_exports_carry_a_caf_column(real_model):
     assert "CAF 3.2 primary" in cells["7.2.2.3-e1"] and all(cells.values())  # every sub-element serves some CAF item
     data = json.loads(catalogue.catalogue_json(site, "en"))
     assert "CAF 1.1 primary" in next(s for s in data["subelements"] if s["id"] == "7.1.1.a")["crosswalks"]["caf-2020"]
+
+
+def test_a_forks_framework_gets_pages_a_row_on_its_subelements_and_downloads(tmp_path):
+    project = make_project(tmp_path / "project")
+    _add_local_framework(project)
+    site = build_site(project / "mkdocs.yml")
+    for lang, root in (("en", site), ("nl", site / "nl")):
+        matrix = parse(page_file(site, lang, "crosswalks/local-our-model/index.md"))
+        assert "item-2.1" in matrix.ids and f"Our model {lang}" in matrix.title
+        item = parse(page_file(site, lang, "crosswalks/local-our-model/2.1/index.md"))
+        assert item.title.startswith(f"OM 2.1 Item {lang}")
+        sub = " ".join(parse(page_file(site, lang, "model/7.1.1.a/index.md")).text)
+        assert f"OM 2.1 Item {lang}" in sub and "Same idea." in sub
+        assert (root / "downloads" / f"crosswalk-local-our-model-{lang}.csv").exists()
+        assert (
+            json.loads((root / "assets" / "item-ids.json").read_text(encoding="utf-8"))["om 2.1"]["url"]
+            == "crosswalks/local-our-model/2.1/"
+        )
