@@ -53,6 +53,21 @@ def test_real_model_uses_one_word_per_concept(real_model):
         assert terminology.hits(real_model.texts[lang]) == [], lang
 
 
+def test_prose_pages_use_one_word_per_concept_too(real_model):
+    """docs/<lang>/*.md are written by hand, next to the model text: the same avoid lists hold there."""
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    found = []
+    for lang in ("en", "nl"):
+        avoid = terminology.variants(real_model.texts[lang]["terms"])
+        for page in sorted((docs / lang).glob("*.md")):
+            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+                found += [
+                    f"{page.relative_to(docs.parent)}:{number}: '{h.found}' -> '{h.variant.preferred}'"
+                    for h in terminology.find(line, avoid)
+                ]
+    assert found == []
+
+
 def test_a_variant_stops_the_build_with_file_line_and_the_word_to_use(fixture_project):
     glossary = fixture_project / "model/text/nl/glossary.yml"
     edit_yaml(glossary, lambda s: s.replace("    term: werkwijze\n", "    term: werkwijze\n    avoid: [handelwijze, goede praktijk]\n"))
