@@ -84,3 +84,11 @@ def test_language_switch_follows_the_anchor_and_filters_chosen_after_loading(pag
     page.go_back()  # the Dutch catalogue still has the filter it was left with
     page.wait_for_load_state("networkidle")
     assert page.input_value("#filter-role") == "front-line"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_short_links_for_slides_land_on_the_item(page, site_url, lang):
+    for short, target in [("7.3.2.2", "model/7.3.2.2/"), ("7.3.2.2-e4", "model/7.3.2.2/#7.3.2.2-e4"), ("5.2.4", "principles/5.2.4/")]:
+        page.goto(f"{site_url}{PREFIX[lang]}{short}/")
+        page.wait_for_url(f"{site_url}{PREFIX[lang]}{target}")
+        assert page.evaluate("document.documentElement.lang") == lang

@@ -3,7 +3,10 @@ resolves, and a rename without a redirect fails the build (tested on a fixture).
 
 from __future__ import annotations
 
+import html
 import json
+import posixpath
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +17,7 @@ from macros.cli.build import BuildFailed, build_site, configured_languages
 from macros.load.loader import load_model
 from macros.model.problems import ModelInvalid
 from macros.urls import inventory, published
+from macros.urls.short import short_links
 
 from .conftest import PROJECT, make_project, shared_model
 from .html_tools import LANG_ROOT, parse
@@ -290,3 +294,41 @@ def test_redirect_and_retired_pages_are_valid_html(renamed_site):
         if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_MARKUP)
     ]
     assert errors == []
+
+
+def test_short_links_lead_to_every_item_in_both_languages(real_site, model):
+    """/7.3.2.2/, /7.3.2.2-e4/, /5.2.4/, /<practice-id>/ (and /nl/...): a redirect to the item's page and anchor."""
+    by_kind: dict[str, int] = {}
+    wrong = []
+    for short in short_links(model, LANGS):
+        by_kind[short.to.kind] = by_kind.get(short.to.kind, 0) + 1
+        for lang in LANGS:
+            page = real_site / LANG_ROOT[lang] / short.src.replace(".md", ".html")
+            text = page.read_text(encoding="utf-8") if page.exists() else ""
+            path, _, frag = _refresh(text).partition("#")
+            target = posixpath.normpath(posixpath.join(short.src.rsplit("/", 1)[0], path)) + "#" + frag
+            want = short.to.src.rsplit("/", 1)[0] + "#" + short.to.anchor
+            if target != want or f"<title>{model.ui(lang, 'trainers_short_title')}</title>" not in text:
+                wrong.append(f"{lang} {short.src}: {target!r}, want {want!r}")
+    assert wrong == [], wrong[:5]
+    assert by_kind == {
+        "dimension": len(model.dimensions),
+        "element": len(model.elements),
+        "subelement": len([s for s in model.subelements if s not in model.elements]),  # 7.1.3 is its element
+        "expectation": len(model.expectations),
+        "principle": len(model.principles),
+        "practice": len(model.practices),
+    }
+    listed = {u for _n, u in published.read(PROJECT / published.FILE_NAME)}
+    assert {"/7.3.2.2/", "/nl/7.3.2.2/", "/7.3.2.2-e4/", "/nl/7.3.2.2-e4/", "/5.2.4/", "/nl/life-event-journey-map/"} <= listed
+
+
+def _refresh(text: str) -> str:
+    found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]*)"', text)
+    return html.unescape(found.group(1)) if found else "(no redirect)"
+
+
+def test_a_short_link_never_takes_a_page_or_language_root(model):
+    practice = next(iter(model.practices))
+    with pytest.raises(ValueError, match=f"/{practice}/ would take the place"):
+        short_links(model, ["en", practice])  # as if a fork named a language like the practice

@@ -14,6 +14,7 @@ from ..outputs.qr import handout_qr_files
 from ..render.redirect import redirect_html
 from ..urls.redirects import MOVED_ANCHORS, moved_anchors_json, old_addresses
 from ..urls.scheme import all_pages
+from ..urls.short import short_links
 from ..urls.site import Site
 from ..views import checklists, notices
 from ..views.base import View
@@ -33,6 +34,8 @@ def generated_files(site: Site, lang: str) -> list[GeneratedFile]:
             out.append(GeneratedFile(old.src.replace(".md", ".html"), redirect_html(site.model, lang, old.src, old.to)))
         else:
             out.append(GeneratedFile(old.src, notices.old_address_page(View(site, lang, old.src), old)))
+    for short in short_links(site.model, site.languages):  # /7.3.2.2/ and the like, for slides
+        out.append(GeneratedFile(short.src.replace(".md", ".html"), redirect_html(site.model, lang, short.src, short.to, "short")))
     is_default = lang == site.languages[0]
     out += [
         GeneratedFile(downloads.site_path(d, lang), downloads.content(site, d, lang))

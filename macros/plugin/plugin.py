@@ -31,6 +31,7 @@ from ..render.term_marks import TermIndex, mark_terms
 from ..urls import languages
 from ..urls.languages import LanguagePlan
 from ..urls.scheme import all_pages
+from ..urls.short import short_links
 from ..urls.site import Site
 from ..views.base import View
 from ..views.notices import fallback_notice
@@ -81,6 +82,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             thin = coverage_rule.check(model, cfg.brand)
             if thin:
                 raise ModelInvalid(thin)
+            short_links(model, plan.languages)  # an ID that would take a page's place fails here, before anything is written
         except (ValueError, ModelInvalid) as err:
             raise PluginError(str(err)) from err
         self.settings, self.plan = cfg, plan

@@ -8,13 +8,14 @@ from ..urls.redirects import relative
 from .markup import HTML_ENV
 
 
-def redirect_html(model: Model, lang: str, from_src: str, to: Link) -> str:
+def redirect_html(model: Model, lang: str, from_src: str, to: Link, why: str = "moved") -> str:
+    """``why`` picks the words the reader sees for a moment: ``moved`` (an old address) or ``short`` (a short link)."""
     target = relative(from_src, to)
     label = f"{to.id} {model.text(lang, to.kind + 's', to.id)[0].get('title', '')}".strip()
     return HTML_ENV.get_template("redirect.html.j2").render(
         lang=lang,
-        title=model.ui(lang, "trainers_moved_title"),
-        text=model.ui(lang, "trainers_moved_text"),
+        title=model.ui(lang, f"trainers_{why}_title"),
+        text=model.ui(lang, f"trainers_{why}_text"),
         target=target,
         target_page=target.split("#")[0],
         label=label,

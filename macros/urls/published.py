@@ -24,6 +24,7 @@ from .inventory import links
 from .languages import prefix
 from .redirects import MOVED_ANCHORS
 from .scheme import all_pages, url_path
+from .short import short_links
 
 FILE_NAME = "model/published-urls.txt"  # beside the model it lists; a project with another model has its own
 LAYER_FILE = "published-urls.txt"  # a fork's own addresses, in each of its layers (local/published-urls.txt)
@@ -45,7 +46,7 @@ def prefixes(languages: list[str]) -> list[str]:
 
 def current(model: Model, languages: list[str], docs_dir: Path | None = None) -> set[str]:
     """Every URL of the current model (and hand-written pages) in every language."""
-    srcs = {src for _t, _i, src in all_pages(model)}
+    srcs = {src for _t, _i, src in all_pages(model)} | {s.src for s in short_links(model, languages)}
     if docs_dir is not None:
         srcs |= {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     found = set()
