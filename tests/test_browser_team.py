@@ -11,6 +11,7 @@ import json
 import random
 import re
 
+import openpyxl
 import pytest
 
 from .browser import run_axe
@@ -299,3 +300,16 @@ def test_the_workshop_sheet_matches_the_page_and_never_holds_a_formula(page, sit
     assert c[6] == "1.5" and c[11] == "yes"
     assert by_id[ids["a1"]][13:15] == ["3", "75%"]
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+    # the workshop spreadsheet: the agenda to fill in, then the same rows as the CSV; a formula-like text stays text
+    with page.expect_download() as info:
+        page.click("[data-team-action=export-xlsx]")
+    book = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))
+    assert book.sheetnames == ["Workshop agenda", "Team results"]
+    agenda = [[c.value for c in row] for row in book["Workshop agenda"].iter_rows()]
+    assert [r[0] for r in agenda[1:]] == [ids["a"], ids["c"]]
+    assert agenda[1][2:7] == ["0, 1, 3, 4", 0, 4, 2, 4] and agenda[0][7:] == ["Agreed rating", "Action, owner, date"]
+    sheet = [["" if c.value is None else c.value for c in row] for row in book["Team results"].iter_rows()]
+    assert [str(v) for v in sheet[0]] == header
+    xa = next(r for r in sheet if r[1] == ids["a"])
+    assert xa[5:10] == [5, 2, 0, 4, 4] and xa[17] == crafted[4]["subelements"][ids["a"]]["justification"]
+    assert all(c.data_type != "f" for row in book["Team results"].iter_rows() for c in row)

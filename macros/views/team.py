@@ -27,7 +27,7 @@ SCRIPT_MESSAGES = (
     *("notes", "progress_caption", "progress_elements_caption", "progress_summary", "progress_title", "figure_title"),
     *("figure_legend", "element_line", "report_title", "report_meta", "report_privacy", "report_strongest", "report_weakest"),
     *("report_more", "report_tied", "report_no_na", "report_plan", "report_no_plan", "picked_by", "row_subelement", "row_expectation"),
-    *("row_element", "yes", "no", "file_stem"),
+    *("row_element", "yes", "no", "file_stem", "sheet_agenda", "sheet_results", "col_title", "col_agreed", "col_action"),
     *("col_respondent", "col_date", "col_version", "col_answered", "col_file", "col_subelement", "col_ratings", "col_lowest"),
     *("col_highest", "col_median", "col_spread", "col_element", "col_dimension", "col_range", "col_people", "col_baseline"),
     *("col_followup", "col_change", "col_answered_n", "col_agreement", "col_na", "col_expectation", "col_ticked"),

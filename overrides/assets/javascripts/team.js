@@ -10,9 +10,9 @@
 (function () {
   "use strict";
   var island = document.getElementById("portal-team-data");
-  var S = window.portalTeamStats, C = window.portalAssessmentCheck, D = window.portalChecklistData;
+  var S = window.portalTeamStats, C = window.portalAssessmentCheck, D = window.portalChecklistData, X = window.portalXlsx;
   var root = document.querySelector("[data-portal-team]");
-  if (!island || !S || !C || !D || !root) { return; }
+  if (!island || !S || !C || !D || !X || !root) { return; }
   var T = JSON.parse(island.textContent);
   var M = T.messages;
   var MAX_FILES = 200;            // per round: far more than a team, few enough to stay quick
@@ -340,7 +340,7 @@
     return JSON.stringify(out, null, 2) + "\n";
   }
 
-  function summaryCsv(result, comparison) {
+  function summaryRows(result, comparison) {  // the workshop sheet: the CSV, and the XLSX's results sheet
     var rows = [];
     Object.keys(D.subelements).forEach(function (id) {
       var s = result.subelements[id], info = D.subelements[id], dim = D.elements[info.element].dimension;
@@ -360,7 +360,17 @@
       rows.push([M.row_element, id, D.elements[id].dimension, id, D.elements[id].title, e.n, e.median, e.min, e.max, e.spread,
                  "", "", "", "", "", c ? c.before : "", c ? c.change : "", ""]);
     });
-    return S.csv(T.csv_columns, rows);
+    return rows;
+  }
+
+  function summaryXlsx(result, comparison) {  // the agenda to fill in during the workshop, then every figure
+    var agenda = [[M.col_subelement, M.col_title, M.col_ratings, M.col_lowest, M.col_highest, M.col_median, M.col_spread,
+                   M.col_agreed, M.col_action]].concat(result.disagreements.map(function (id) {
+      var s = result.subelements[id];
+      return [id, D.subelements[id].title, s.ratings.join(", "), s.min, s.max, s.median, s.spread, "", ""];
+    }));
+    return X.workbook([{ name: M.sheet_agenda, rows: agenda },
+                       { name: M.sheet_results, rows: [T.csv_columns].concat(summaryRows(result, comparison)) }]);
   }
 
   // -- drawing everything --------------------------------------------------------------------------------
@@ -431,7 +441,10 @@
     } else if (action === "export-json") {
       download(M.file_stem + "-" + stamp() + ".json", "application/json", summaryJson(last.result, last.comparison, last.baseline));
     } else if (action === "export-csv") {
-      download(M.file_stem + "-" + stamp() + ".csv", "text/csv;charset=utf-8", summaryCsv(last.result, last.comparison));
+      download(M.file_stem + "-" + stamp() + ".csv", "text/csv;charset=utf-8", S.csv(T.csv_columns, summaryRows(last.result, last.comparison)));
+    } else if (action === "export-xlsx") {
+      download(M.file_stem + "-" + stamp() + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               summaryXlsx(last.result, last.comparison));
     } else if (action === "print") {
       window.print();
     }
