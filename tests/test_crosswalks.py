@@ -181,6 +181,9 @@ def test_added_items_are_labelled_and_pages_show_their_frameworks(real_site):
     assert "Transparency and accountability" in element and "CAF 1.4" in element  # NORA perspective and CAF on one page
     practice = " ".join(parse(page_file(real_site, "nl", "practices/life-event-journey-map/index.md")).text)
     assert "Het publiek dienen" in practice
+    figure = page_file(real_site, "en", "model/index.md").read_text(encoding="utf-8")
+    assert figure.count("portal-fig__box--added") == 2 * 3  # 7.1.3, 7.2.3 and 7.4.2, in the wide and the tall figure
+    assert "A dashed outline marks an element" in figure
 
 
 def test_search_by_id_finds_a_caf_subcriterion(real_site):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model.crosswalks import added_by
 from ..model.types import Model
 
 # Advance widths in em, rounded up from Arial/Helvetica/Liberation Sans (what Material's font stack
@@ -72,6 +73,7 @@ class Box:
     data: dict[str, str] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)  # smaller lines under the title (pyramid: standards)
     badge: float = 0  # radius of the assessment badge kept free at the right (elements only)
+    added: bool = False  # an element ISO 11367 adds to its base framework (ISO 23592): drawn with a dashed outline
 
     PAD = 12
 
@@ -149,6 +151,7 @@ def _panel(model: Model, lang: str, dim_id: str, x: float, y: float, lay: Layout
             item_id=el_id,
             badge=lay.size * 0.8,
             data={"subelements": " ".join(model.elements[el_id].subelement_ids)},
+            added=bool(added_by(model.crosswalks.values(), "elements", el_id)),
         )
         boxes.append(box)
         top = box.y + box.h + lay.gap / 2
@@ -236,8 +239,12 @@ def model_figure(model: Model, lang: str, href: Callable[[str, str], str]) -> Ma
         key: model.ui(lang, f"figures_{key}")
         for key in ("model_title", "caption", "list_summary", "assessment_title", "assessment_intro", "assessment_line", "assessment_none")
     }
+    added = [e for e in model.elements if added_by(model.crosswalks.values(), "elements", e)]
     return _render(
         "model_figure.html.j2",
+        added=added,
+        added_legend=model.ui(lang, "figures_added_legend"),
+        added_mark=model.ui(lang, "crosswalks_added_badge"),
         wide=model_svg(model, lang, WIDE, href),
         tall=model_svg(model, lang, TALL, href),
         dims=dims,
