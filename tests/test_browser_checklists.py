@@ -197,6 +197,7 @@ def test_reset_import_and_refused_files(tab, site_url, model, tmp_path):
     # An assessment from an older model version loads: what the model no longer has is reported, the rest kept.
     older = {**state, "model_version": "0.0.1", "expectations": {"7.1.3-e1": True, "7.1.3-e99": True}, "plan": ["retired-practice"]}
     (tmp_path / "older.json").write_text(json.dumps(older))
+    page.once("dialog", lambda d: d.accept())  # answers are saved already: replacing them needs consent
     page.set_input_files("#portal-cl-import", str(tmp_path / "older.json"))
     page.wait_for_function("document.querySelector('[data-portal-status]').textContent.includes('0.0.1')")
     assert "7.1.3-e99, retired-practice" in status(page)

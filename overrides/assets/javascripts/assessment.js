@@ -18,6 +18,9 @@
   var KEY = D.storage_key;
   var statusEl = document.querySelector("[data-portal-status]");
   var storageOK = true;
+  var saveFailed = false;  // the last save failed: the next good one says so
+  var MAX_IMPORT_BYTES = 2 * 1024 * 1024;  // as the team view: a whole-model export with long notes is well under 200 KB
+  var MAX_LISTED = 10;  // IDs named in a message; the rest are counted
 
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, k) { return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : whole; });
@@ -28,6 +31,11 @@
     statusEl.textContent = text;
   }
   function has(obj, k) { return Object.prototype.hasOwnProperty.call(obj, k); }
+  function listIds(ids) {
+    if (ids.length <= MAX_LISTED) { return ids.join(", "); }
+    return ids.slice(0, MAX_LISTED).join(", ") + " " + fmt(MSG.msg_more, { n: ids.length - MAX_LISTED });
+  }
+  function answersIn(s) { return Object.keys(s.subelements).length + Object.keys(s.expectations).length + s.plan.length; }
 
   // -- state (checked by assessment-check.js, shared with the team view) ------------------------------
   function emptyState() { return C.emptyState(D); }
@@ -42,15 +50,28 @@
     try { parsed = JSON.parse(raw); } catch (e) { return emptyState(); }
     var result = check(parsed);
     if (result.error) { return emptyState(); }
-    if (result.dropped.length) { say(fmt(MSG.msg_stored_old, { version: result.version, ids: result.dropped.join(", ") })); }
+    if (result.dropped.length) { say(fmt(MSG.msg_stored_old, { version: result.version, ids: listIds(result.dropped) })); }
     return result.state;
   }
 
+  /* Save ``s``; true when the browser kept it. A full or switched-off storage throws: never silently. */
+  function store(s) {
+    if (!storageOK) { return false; }
+    try { window.localStorage.setItem(KEY, JSON.stringify(s)); return true; } catch (e) { return false; }
+  }
+
+  /* Save the current state. Every failure is reported (storage may free up, so each change tries again),
+     and the first save that works after a failure says so. */
   function write() {
     state.model_version = D.model_version;
     state.updated = new Date().toISOString();
-    if (!storageOK) { return; }
-    try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { storageOK = false; say(MSG.msg_no_storage, true); }
+    if (store(state)) {
+      if (saveFailed) { saveFailed = false; say(MSG.msg_saved); }
+      return true;
+    }
+    saveFailed = true;
+    say(storageOK ? MSG.msg_save_failed : MSG.msg_no_storage, true);
+    return false;
   }
 
   var state = read();
@@ -154,9 +175,9 @@
       return;
     }
     if (id) { prune(id); }
-    write();
+    var saved = write();
     progress();
-    if (announce && storageOK) { say(MSG.msg_saved); }
+    if (announce && saved) { say(MSG.msg_saved); }  // a failed save keeps its error in view
   }
 
   // -- files ---------------------------------------------------------------------------------------
@@ -205,9 +226,17 @@
     }));
   }
 
+  /* Load an exported assessment. Refused unread when too big; refused when it names IDs this model version
+     does not have or has no answers for this model; replaces answers already saved only after the reader
+     confirms; and shows "loaded" only once the browser has actually saved it. */
   function importFile(input) {
     var file = input.files && input.files[0];
     if (!file) { return; }
+    if (file.size > MAX_IMPORT_BYTES) {
+      input.value = "";
+      say(fmt(MSG.msg_too_big, { file: file.name, max: "2 MB" }), true);
+      return;
+    }
     var reader = new FileReader();
     reader.onload = function () {
       input.value = "";
@@ -216,11 +245,20 @@
       var result = check(parsed);
       if (result.error === "bad_shape") { say(fmt(MSG.msg_bad_shape, { file: file.name, detail: result.detail }), true); return; }
       if (result.error === "newer") { say(fmt(MSG.msg_newer, { file: file.name, version: result.version, current: D.model_version }), true); return; }
-      if (result.error === "unknown_ids") { say(fmt(MSG.msg_unknown_ids, { file: file.name, ids: result.ids.join(", ") }), true); return; }
-      state = result.state;
-      write();
+      if (result.error === "unknown_ids") { say(fmt(MSG.msg_unknown_ids, { file: file.name, ids: listIds(result.ids) }), true); return; }
+      var next = result.state, n = answersIn(next);
+      if (n === 0) { say(fmt(MSG.msg_import_nothing, { file: file.name }), true); return; }
+      if (answersIn(state) > 0 && !window.confirm(fmt(MSG.msg_import_confirm, { n: n, file: file.name }))) {
+        say(MSG.msg_import_cancelled);
+        return;
+      }
+      next.model_version = D.model_version;
+      next.updated = new Date().toISOString();
+      if (!store(next)) { say(fmt(MSG.msg_import_save_failed, { file: file.name }), true); return; }
+      state = next;
+      saveFailed = false;
       paint();
-      say(result.dropped.length ? fmt(MSG.msg_imported_old, { file: file.name, version: result.version, ids: result.dropped.join(", ") })
+      say(result.dropped.length ? fmt(MSG.msg_imported_old, { file: file.name, version: result.version, ids: listIds(result.dropped) })
                                 : fmt(MSG.msg_imported, { file: file.name }));
     };
     reader.onerror = function () { input.value = ""; say(fmt(MSG.msg_not_json, { file: file.name }), true); };
