@@ -28,7 +28,8 @@ def model():
 def test_model_structure_is_exact(model):
     assert list(model.dimensions) == ["7.1", "7.2", "7.3", "7.4"]
     assert list(model.elements) == [f"7.{d}.{e}" for d in range(1, 5) for e in range(1, 4)]
-    assert list(model.subelements) == SUBELEMENTS and len(SUBELEMENTS) == 38
+    assert list(model.subelements) == SUBELEMENTS and len(SUBELEMENTS) == 38  # 37 sub-elements and element 7.1.3, its own one
+    assert model.standard_subelement_count == 37
     assert list(model.principles) == [f"5.{g}.{i}" for g in (1, 2) for i in range(1, 8)]
     assert [p["level"] for p in model.pyramid] == [1, 2, 3, 4]
 
@@ -73,5 +74,9 @@ def test_own_words_no_verbatim_runs():
 def test_coverage_command_reports_counts():
     run = subprocess.run([sys.executable, "-m", "macros", "coverage"], cwd=PROJECT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    assert re.search(r"total: 38 sub-elements, \d+ expectations, \d+ practices", run.stdout)
+    assert re.search(r"total: 37 sub-elements and 1 element assessed as a whole, \d+ expectations, \d+ practices", run.stdout)
+    table = run.stdout.split("where the expectations come from")[1].split("\n\n")[0].splitlines()
+    assert len(table) == 1 + 12 + 1 and table[-1].split()[1:] == [  # a header, one row per element, the total
+        str(sum(p.source == s for p in shared_model().provenance.values())) for s in ("requirement", "example", "advice")
+    ]
     assert len(re.findall(r"^5\.[12]\.\d ", run.stdout, re.M)) == 14

@@ -51,3 +51,14 @@ def test_no_resource_from_an_outside_host(real_site):
             elif OUTSIDE.search(text):
                 offenders.append(f"{f.relative_to(real_site)}: {OUTSIDE.search(text).group(0)}")
     assert offenders == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_37_sub_elements_and_7_1_3_is_an_element_assessed_as_a_whole(real_site, model, lang):
+    """The standard has 37 sub-elements; element 7.1.3 has none and is not "part of" itself."""
+    home = " ".join(" ".join(parse(page_file(real_site, lang, "index.md")).text).split())
+    assert re.search(r"\b37 sub-?elementen\b" if lang == "nl" else r"\b37 sub-elements\b", home), home[:400]
+    page = page_file(real_site, lang, scheme.src_of(model, "element", "7.1.3")).read_text(encoding="utf-8")
+    crumb = re.search(r'<p class="portal-breadcrumb">(.*?)</p>', page, re.S).group(1)
+    assert model.ui(lang, "assessed_whole").split(": ")[-1] in crumb  # glossary terms in the first half get their own marks
+    assert model.ui(lang, "part_of") not in crumb

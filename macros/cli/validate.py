@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(
         f"model OK: {len(model.dimensions)} dimensions, {len(model.elements)} elements, "
-        f"{len(model.subelements)} sub-elements, {len(model.principles)} principles, "
+        f"{model.standard_subelement_count} sub-elements (+{len(model.subelements) - model.standard_subelement_count} element assessed "
+        f"as a whole), {len(model.principles)} principles, "
         f"{len(model.expectations)} expectations, {len(model.practices)} practices, {len(model.terms)} glossary terms; "
         f"languages: {', '.join(sorted(model.texts))}"
         + (f"; local: {len(model.local)} items, {len(model.hidden)} hidden" if model.local or model.hidden else "")

@@ -20,7 +20,7 @@ def define_env(env) -> None:
         return {
             "dimensions": len(m.dimensions),
             "elements": len(m.elements),
-            "subelements": len(m.subelements),
+            "subelements": m.standard_subelement_count,  # as the standard counts: 7.1.3 is assessed as a whole
             "principles": len(m.principles),
             "practices": len(m.practices),
             "expectations": len(m.expectations),
