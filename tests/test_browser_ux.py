@@ -4,6 +4,8 @@ filters in the address, practice details read with separators. Screenshots of th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import PROJECT, shared_model
@@ -114,3 +116,50 @@ def test_screenshots_of_the_key_pages(browser, site_url, lang, width):
         assert pg.evaluate("document.documentElement.scrollWidth") <= width, (lang, name)
         pg.screenshot(path=str(ARTIFACTS / f"{name}-{lang}-{width}.png"), full_page=name != "catalogue")
     context.close()
+
+
+def test_a_checklist_starts_with_the_questions_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    for lang in ("en", "nl"):
+        pg.goto(site_url + lang_root(lang) + "checklists/7.2.2/", wait_until="load")
+        first_question = pg.locator("[data-expectation]").first.bounding_box()
+        assert first_question["y"] + first_question["height"] < 844, (lang, first_question)  # was 1.3 screens down
+        assert pg.is_hidden("[data-action=reset]")  # the tools are one tap away, folded
+        pg.click(".portal-cl-tools > summary")
+        danger = pg.eval_on_selector("[data-action=reset]", "b => getComputedStyle(b).color")
+        harmless = pg.eval_on_selector("[data-action=print]", "b => getComputedStyle(b).color")
+        assert danger == "rgb(176, 0, 32)" and danger != harmless
+    context.close()
+
+
+PLAN_STATE = {
+    "schema": 1,
+    "updated": "2026-01-05T10:00:00.000Z",
+    "subelements": {
+        "7.1.3": {"rating": 1, "na": False, "justification": "", "notes": ""},
+        "7.2.2.4": {"rating": None, "na": True, "justification": "No public contact of our own.", "notes": ""},
+    },
+    "expectations": {},
+    "plan": ["ask-residents-for-personal-feedback"],
+}
+
+
+@pytest.mark.parametrize(
+    "lang,counts,rating,na",
+    [
+        ("en", "2 sub-elements rated · 1 practice picked", "Rating: 1", "Why not applicable: No public contact of our own."),
+        ("nl", "2 subelementen beoordeeld · 1 werkwijze gekozen", "Beoordeling: 1", "Waarom het niet geldt: No public contact of our own."),
+    ],
+)
+def test_the_plan_shows_ratings_reasons_and_picks_with_plurals(page, site_url, lang, counts, rating, na):
+    model = shared_model()
+    page.goto(site_url + lang_root(lang) + "checklists/plan/", wait_until="load")
+    state = {**PLAN_STATE, "model_version": model.version}
+    page.evaluate("s => localStorage.setItem('portal-assessment', s)", json.dumps(state))
+    page.reload(wait_until="load")
+    assert page.inner_text(".portal-cl-plan-count") == counts
+    accountable = " ".join(page.inner_text("[data-plan-subelement='7.1.3']").split())
+    assert rating in accountable
+    reasons = " ".join(page.inner_text("[data-plan-subelement='7.2.2.4']").split())
+    assert na in reasons and model.texts[lang]["practices"]["ask-residents-for-personal-feedback"]["title"] in reasons

@@ -266,30 +266,67 @@
   }
 
   // -- the improvement plan page ---------------------------------------------------------------------
+  /* Per sub-element with any answer: its rating (or "not applicable" and the reason), the notes and the
+     practices picked under it (a practice sits under the sub-element it mainly serves). */
+  function plural(n, one, many) { return n === 1 ? MSG[one] : fmt(MSG[many], { n: n }); }
+  function fact(dl, label, value) {
+    var row = document.createElement("div"), dt = document.createElement("dt"), dd = document.createElement("dd");
+    dt.textContent = label + ":";
+    dd.textContent = value;
+    row.appendChild(dt);
+    row.appendChild(document.createTextNode(" "));
+    row.appendChild(dd);
+    dl.appendChild(row);
+  }
   function renderPlan() {
     var box = document.querySelector("[data-portal-plan]");
     if (!box) { return; }
     box.textContent = "";
+    var rated = Object.keys(D.subelements).filter(function (sid) {
+      var s = state.subelements[sid];
+      return s && (s.na || s.rating !== null);
+    }).length;
     var count = document.createElement("p");
-    count.textContent = state.plan.length ? fmt(MSG.plan_count, { n: state.plan.length }) : MSG.plan_empty;
+    count.className = "portal-cl-plan-count";
+    count.textContent = state.plan.length || rated
+      ? plural(rated, "plan_rated_one", "plan_rated") + " · " + plural(state.plan.length, "plan_count_one", "plan_count")
+      : MSG.plan_empty;
     box.appendChild(count);
     Object.keys(D.subelements).forEach(function (sid) {
+      var s = state.subelements[sid];
       var picked = state.plan.filter(function (p) { return D.practices[p].subelements[0] === sid; });
-      if (!picked.length) { return; }
+      var answered = s && (s.na || s.rating !== null || s.notes);
+      if (!picked.length && !answered) { return; }
+      var section = document.createElement("section");
+      section.className = "portal-cl-plan-sub";
+      section.setAttribute("data-plan-subelement", sid);
       var h = document.createElement("h2");
       h.textContent = sid + " " + D.subelements[sid].title;
-      var ul = document.createElement("ul");
-      picked.forEach(function (p) {
-        var info = D.practices[p], li = document.createElement("li"), a = document.createElement("a");
-        li.setAttribute("data-plan-practice", p);
-        a.href = D.practices_url + p + "/";
-        a.textContent = info.title;
-        li.appendChild(a);
-        li.appendChild(document.createTextNode(" (" + info.effort + ")" + (info.summary ? ": " + info.summary : "")));
-        ul.appendChild(li);
-      });
-      box.appendChild(h);
-      box.appendChild(ul);
+      section.appendChild(h);
+      var dl = document.createElement("dl");
+      dl.className = "portal-facts";
+      if (s && s.na) {
+        fact(dl, MSG.col_rating_label, MSG.na_short);
+        fact(dl, MSG.col_justification, s.justification);
+      } else {
+        fact(dl, MSG.col_rating_label, s && s.rating !== null ? s.rating + " " + D.scale[s.rating].label : MSG.unrated);
+      }
+      if (s && s.notes) { fact(dl, MSG.notes, s.notes); }
+      section.appendChild(dl);
+      if (picked.length) {
+        var ul = document.createElement("ul");
+        picked.forEach(function (p) {
+          var info = D.practices[p], li = document.createElement("li"), a = document.createElement("a");
+          li.setAttribute("data-plan-practice", p);
+          a.href = D.practices_url + p + "/";
+          a.textContent = info.title;
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(" (" + info.effort + ")" + (info.summary ? ": " + info.summary : "")));
+          ul.appendChild(li);
+        });
+        section.appendChild(ul);
+      }
+      box.appendChild(section);
     });
   }
 
@@ -331,6 +368,8 @@
     var input = tools.querySelector("[data-action=import]");
     if (input) { input.addEventListener("change", function () { importFile(input); }); }
     tools.hidden = false;
+    /* Open on a wide screen; on a phone the questions come first and the tools are one line away. */
+    if (window.matchMedia("(min-width: 45em)").matches) { tools.open = true; }
   });
   all("[data-short-url]").forEach(function (a) { a.textContent = a.href; });  // the full address, for paper
   window.addEventListener("storage", function (e) {  // the same assessment open in another tab or language
