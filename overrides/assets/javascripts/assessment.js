@@ -368,8 +368,12 @@
     var input = tools.querySelector("[data-action=import]");
     if (input) { input.addEventListener("change", function () { importFile(input); }); }
     tools.hidden = false;
-    /* Open on a wide screen; on a phone the questions come first and the tools are one line away. */
-    if (window.matchMedia("(min-width: 45em)").matches) { tools.open = true; }
+    /* The tools sit in the privacy disclosure: open on a wide screen; on a phone the questions come first. */
+    var box = tools.closest("details");
+    if (box) {
+      all("[data-portal-tools-what]").forEach(function (what) { what.hidden = false; });
+      if (window.matchMedia("(min-width: 45em)").matches) { box.open = true; }
+    }
   });
   all("[data-short-url]").forEach(function (a) { a.textContent = a.href; });  // the full address, for paper
   window.addEventListener("storage", function (e) {  // the same assessment open in another tab or language
