@@ -459,3 +459,12 @@ def test_status_counts_whatever_kinds_the_english_text_holds():
     assert (nl["terms"].translated, nl["terms"].total, nl["terms"].missing) == (1, 2, ["t2"])
     assert nl["terms"].unrecorded == ["t1.term"]
     assert ts.text_kinds(model)[-2:] == ["tags", "terms"]  # after the model's own kinds (this fixture has no ui text)
+
+
+def test_citations_name_the_forks_publisher(fork):
+    """Cite this page names whoever publishes the fork (local/portal.yml publisher, else organisation)."""
+    for lang in ("en", "nl", "de"):
+        text = page_file(fork["site"], lang, "model/7.1/index.md").read_text(encoding="utf-8")
+        data = json.loads(re.search(r'<script type="application/json" id="portal-trainers">(.*?)</script>', text).group(1))
+        assert data["publisher"] == "Stadt Beispiel", lang
+        assert data["clause_title"] == "Dim71 title EN", lang  # the clause title stays in the source language

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import pytest
 
@@ -75,18 +76,26 @@ def test_cite_this_copies_title_clause_portal_version_url_and_date(clip_page, si
     page.wait_for_function("() => document.querySelector('.portal-status').textContent !== ''")
     assert status(page) == model.ui(lang, "trainers_cite_copied")
     cite = clipboard(page)
-    if kind == "clause":
-        title = model.texts[lang]["subelements"]["7.2.2.4"]["title"]
-        assert cite.startswith(f"7.2.2.4 {title}. ")
-        assert f"{model.standard}, {model.ui(lang, 'trainers_clause').format(id='7.2.2.4')}." in cite
+    ui = functools.partial(model.ui, lang)
+    if kind == "clause":  # the clause's own title (the standard's wording), the portal's own marked as such
+        official = model.texts["en"]["subelements"]["7.2.2.4"]["title"]
+        clause = f"{model.standard}, {ui('trainers_clause').format(id='7.2.2.4')} {ui('trainers_cite_clause_title').format(title=official)}"
+        own = model.texts[lang]["subelements"]["7.2.2.4"]["title"]
+        if own != official:
+            clause += f" ({ui('trainers_cite_portal_title').format(title=own)})"
+        assert cite.startswith(clause + ". ")
     else:
         assert cite.startswith(model.texts[lang]["practices"][practice]["title"] + ". ")
-        assert f"{model.ui(lang, 'trainers_id')} {practice}." in cite
-    site_name = model.ui(lang, "site_name")
-    assert f"{site_name}, {model.ui(lang, 'trainers_cite_version').format(version=model.version)}." in cite
+        assert f"{ui('trainers_id')} {practice}." in cite
+    release = next(r for r in model.releases if r.version == model.version)
+    portal = ui("trainers_cite_in").format(site=ui("site_name"))
+    version = ui("trainers_cite_version").format(version=model.version)
+    released = ui("trainers_cite_released").format(date=release.date)
+    publisher = ui("trainers_cite_publisher").format(publisher=ui("trainers_publisher_default"))
+    assert f"{portal}, {version}, {released}. {publisher}. " in cite
     today = datetime.date.today().isoformat()
     canonical = url.replace(site_url.rstrip("/"), configured_site_url())
-    assert cite.endswith(f"{canonical} ({model.ui(lang, 'trainers_cite_accessed').format(date=today)}).")
+    assert cite.endswith(f"{canonical} ({ui('trainers_cite_accessed').format(date=today)}).")
     assert page.text_content(".portal-cite__text") == cite
 
 

@@ -111,7 +111,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         ]
         portal["lang"] = plan.lang
         portal["version"] = model.version
-        portal["trainers"] = theme.theme_data(model, plan.lang)
+        portal["trainers"] = theme.theme_data(model, plan.lang, cfg.brand.get("publisher") or cfg.brand.get("organisation") or "")
         portal["contact_label"] = model.ui(plan.lang, "localise_contact")
         config["nav"] = navigation.build(config.get("nav"), model, plan.lang)
         return config

@@ -17,14 +17,29 @@ _SCRIPT_STRINGS = (
     "clause",
     "id",
     "short_url",
+    "cite_in",
+    "cite_released",
+    "cite_publisher",
+    "cite_clause_title",
+    "cite_portal_title",
 )
 CLAUSE_KINDS = ("dimension", "element", "subelement", "principle", "handout")
 
 
-def theme_data(model: Model, lang: str) -> dict:
-    """What ``overrides/partials/trainers.html`` and ``copyright.html`` show or hand to ``trainers.js``."""
+def release_date(model: Model) -> str:
+    """Date of the release of the model's version ('' while it is not released yet)."""
+    return next((r.date for r in model.releases if r.version == model.version), "")
+
+
+def theme_data(model: Model, lang: str, publisher: str = "") -> dict:
+    """What ``overrides/partials/trainers.html`` and ``copyright.html`` show or hand to ``trainers.js``.
+
+    ``publisher``: a fork's own (local/portal.yml ``publisher`` or ``organisation``); upstream names its contributors.
+    """
     return {
         "version": model.version,
+        "released": release_date(model),
+        "publisher": publisher or model.ui(lang, "trainers_publisher_default"),
         "lang": lang,
         "standard": model.standard,
         "version_text": model.ui(lang, "trainers_version").format(version=model.version),

@@ -77,4 +77,24 @@ def render_page(site: Site, lang: str, name: str, item_id: str) -> str:
         title = f"{item_id} {item['title']}"
     if page_type.title_format_key:
         title = v.ui(page_type.title_format_key).replace("{title}", title)
-    return page_source(title, name, item_id, body, in_search=page_type.in_search)
+    return page_source(title, name, item_id, body, in_search=page_type.in_search, extra=_citation(v, name, item_id))
+
+
+# Pages about one clause of the standard, and the kind of text that holds its title
+_CLAUSE_PAGES = {
+    "dimension": "dimensions",
+    "element": "elements",
+    "subelement": "subelements",
+    "principle": "principles",
+    "handout": "elements",
+}
+
+
+def _citation(v: View, name: str, item_id: str) -> dict[str, str]:
+    """For "Cite this page" on a clause's page: the clause's own title (the standard's wording, kept in the
+    source language) and the portal's title in this language, which the citation marks as the portal's."""
+    if name not in _CLAUSE_PAGES:
+        return {}
+    kind = _CLAUSE_PAGES[name]
+    official = v.m.text(v.m.source_language, kind, item_id)[0].get("title", "")
+    return {"portal_clause_title": " ".join(official.split()), "portal_title": " ".join(str(v.text(kind, item_id)["title"]).split())}

@@ -166,13 +166,25 @@
   });
 
   /* Copy link and cite this, under the page title. */
+  /* A citation: the clause with its own title (the standard's wording) where the page is about a clause, the
+     portal's title in this language marked as the portal's when it differs; then portal, version, release
+     date, publisher, address and the day it was read. */
   function citation() {
     var now = new Date();
     var date = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
-    var text = plainText(h1) + ". ";
-    if (cfg.id && cfg.clause_kinds.indexOf(cfg.kind) >= 0) text += cfg.standard + ", " + fmt(T.clause, { id: cfg.id }) + ". ";
-    else if (cfg.id && cfg.kind === "practice") text += T.id + " " + cfg.id + ". ";
-    text += cfg.site + ", " + fmt(T.cite_version, { version: cfg.version }) + ". ";
+    var text = "";
+    if (cfg.id && cfg.clause_kinds.indexOf(cfg.kind) >= 0 && cfg.clause_title) {
+      if (cfg.kind === "handout") text += plainText(h1) + ". ";
+      text += cfg.standard + ", " + fmt(T.clause, { id: cfg.id }) + " " + fmt(T.cite_clause_title, { title: cfg.clause_title });
+      if (cfg.title && cfg.title !== cfg.clause_title) text += " (" + fmt(T.cite_portal_title, { title: cfg.title }) + ")";
+      text += ". ";
+    } else {
+      text += plainText(h1) + ". ";
+      if (cfg.id && cfg.kind === "practice") text += T.id + " " + cfg.id + ". ";
+    }
+    text += fmt(T.cite_in, { site: cfg.site }) + ", " + fmt(T.cite_version, { version: cfg.version });
+    if (cfg.released) text += ", " + fmt(T.cite_released, { date: cfg.released });
+    text += ". " + fmt(T.cite_publisher, { publisher: cfg.publisher }) + ". ";
     return text + paperUrl(pageUrl()) + " (" + fmt(T.cite_accessed, { date: date }) + ").";
   }
   if (h1) {
