@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _populate_page
@@ -27,7 +27,6 @@ from ..load.loader import load_model_cached
 from ..plugin.files import generated_files
 from ..plugin.plugin import PortalPlugin
 from ..urls.languages import ENV_VAR
-from ..urls.site import Site
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,10 @@ class LiveLanguage:
         model = load_model_cached(cfg.model_dir, cfg.complete_languages, cfg.local_dir)
         if model is plugin.site.model:
             return Update(self.lang, 0, 0, time.perf_counter() - started)
-        site = Site(model, plugin.plan.languages)
-        # Downloads (spreadsheets, JSON) are refreshed by the next full build, not on every keystroke.
-        site.memo.update({k: v for k, v in plugin.site.memo.items() if isinstance(k, tuple) and k[0] == "download"})
+        # The same site as the full build (languages, root URL, ...) with the new model and a fresh memo, except the
+        # downloads (spreadsheets, JSON): they are refreshed by the next full build, not on every keystroke.
+        downloads = {k: v for k, v in plugin.site.memo.items() if isinstance(k, tuple) and k[0] == "download"}
+        site = replace(plugin.site, model=model, memo=downloads)
         fresh = {g.path: g.content for g in generated_files(site, self.lang)}
         changed = [p for p in fresh if fresh[p] != self.generated.get(p)]
         pages = [p for p in changed if p.endswith(".md")]
