@@ -1,8 +1,8 @@
 """Registry-wide proof that nothing from data runs as script (issue 14).
 
 Every string field the site renders gets a hostile payload with its own number: all model text, interface
-strings, glossary text (``model/text/<lang>/*.yml``) and a fork's branding (``local/portal.yml``:
-organisation and site name). Two walls are tested:
+strings, glossary text (``model/text/<lang>/*.yml``), a fork's own practice text (``local/text/``) and its
+branding (``local/portal.yml``: organisation and site name). Two walls are tested:
 
 1. the validator refuses the payload in every one of those fields, naming file and line (``validate``);
 2. with that check switched off, the built site still shows every payload as inert text: in each page and
@@ -38,6 +38,7 @@ def payload(n: int) -> str:
 
 
 MARKER = re.compile(r"P(\d+)P")
+LOCAL = "local-poison"
 BRAND = {"organisation": 9001, "site_name_en": 9002, "site_name_nl": 9003}
 
 
@@ -61,7 +62,16 @@ def poison_project(dest: Path) -> list[tuple[int, str]]:
         rel = path.relative_to(dest).as_posix()
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(_poison(data, counter, where, rel), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (dest / "local").mkdir(exist_ok=True)
+    (dest / "local" / "practices").mkdir(parents=True)  # a fork's own practice and its texts: the same walls
+    (dest / "local" / "practices" / f"{LOCAL}.yml").write_text(
+        f"id: {LOCAL}\nsubelements: ['7.1.1.a']\nprinciples: ['5.1.1']\nroles: [manager]\neffort: low\nlevel: 3\ntags: [listening]\n"
+    )
+    for lang in ("en", "nl"):
+        text = {"practices": {LOCAL: {"title": "t", "summary": "s", "why": "w", "steps": ["a", "b"], "evidence": ["e"], "example": "x"}}}
+        path = dest / "local" / "text" / lang / "local.yml"
+        path.parent.mkdir(parents=True)
+        rel = path.relative_to(dest).as_posix()
+        path.write_text(yaml.safe_dump(_poison(text, counter, where, rel), allow_unicode=True, sort_keys=False), encoding="utf-8")
     brand = {"organisation": payload(9001), "site_name": {"en": payload(9002), "nl": payload(9003)}}
     (dest / "local" / "portal.yml").write_text(yaml.safe_dump(brand, allow_unicode=True), encoding="utf-8")
     where += [(n, f"local/portal.yml {name}") for name, n in BRAND.items()]
@@ -102,9 +112,9 @@ def test_validator_refuses_the_payload_in_every_field(poisoned):
         (project / "portal.yml.off").rename(project / "local" / "portal.yml")
     assert run.returncode == 1 and "Traceback" not in run.stderr
     lines = [ln.strip() for ln in run.stderr.splitlines()[:-1]]  # the last line counts them
-    assert all(re.match(r"model/text/(en|nl)/[\w.-]+\.yml:\d+: ", ln) for ln in lines), lines[:5]
+    assert all(re.match(r"(model|local)/text/(en|nl)/[\w.-]+\.yml:\d+: ", ln) for ln in lines), lines[:5]
     assert all("write plain text" in ln for ln in lines), lines[:5]
-    model_fields = [f for f in fields if not f[1].startswith("local/")]
+    model_fields = [f for f in fields if not f[1].startswith("local/portal.yml")]
     refused = {(ln.split(":")[0], ln.split(": ", 1)[1].split(" contains ")[0]) for ln in lines}
     assert len(refused) == len(model_fields), f"{len(refused)} fields refused of {len(model_fields)}"
 

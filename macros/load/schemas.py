@@ -92,7 +92,7 @@ def _explain(doc: YamlDoc, err: ValidationError) -> list[Problem]:
             Problem(
                 doc.rel,
                 line,
-                f"{where} should be {schema.get('type')}, found {type(err.instance).__name__}",
+                f"{where} should be {schema.get('type')}, found {_FOUND.get(type(err.instance).__name__, type(err.instance).__name__)}",
                 f"write it as {_shape(schema.get('type'))}",
             )
         ]
@@ -116,6 +116,9 @@ def _explain(doc: YamlDoc, err: ValidationError) -> list[Problem]:
     if err.validator == "uniqueItems":
         return [Problem(doc.rel, line, f"{where} lists the same value twice", "remove the repeat")]
     return [Problem(doc.rel, line, f"{where}: {err.message}", "see the schema in model/schemas/")]
+
+
+_FOUND = {"NoneType": "nothing (an empty value)", "dict": "a mapping", "list": "a list", "str": "text", "bool": "true/false"}
 
 
 def _shape(kind: str | None) -> str:

@@ -20,7 +20,8 @@ _CHECKS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 # Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and zero-width characters.
-HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\u180e]")
+# Control characters other than tab and line breaks (U+0000-U+001F, U+007F-U+009F) are refused with them.
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PLAIN_TEXT_FIX = "write plain text: no HTML, no {{ }} or {% %}, no script links"
 
 
@@ -36,4 +37,4 @@ def unsafe_parts(text: str) -> list[str]:
 
 def hidden_characters(text: str) -> list[tuple[int, str]]:
     """Each invisible control character in ``text``: (0-based position, 'U+202E RIGHT-TO-LEFT OVERRIDE')."""
-    return [(m.start(), f"U+{ord(m.group()):04X} {unicodedata.name(m.group(), 'control')}") for m in HIDDEN.finditer(text)]
+    return [(m.start(), f"U+{ord(m.group()):04X} {unicodedata.name(m.group(), 'CONTROL CHARACTER')}") for m in HIDDEN.finditer(text)]

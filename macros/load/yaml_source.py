@@ -151,6 +151,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
         problem, fix = "a tab character", "indent with spaces, not tabs"
     elif at in ("@", "`", "%"):
         fix = f"put the text in quotes (YAML reserves {at} at the start of a value)"
+    elif "unhashable key" in problem:
+        fix = "a key must be plain text, not a list or a mapping"
     elif "mapping values are not allowed" in problem:
         fix = "put text containing ': ' in quotes, or fix the indentation of this line"
     elif "expected a single document" in problem or "but found another document" in problem:
