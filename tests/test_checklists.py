@@ -16,13 +16,14 @@ from openpyxl import load_workbook
 
 from macros.cli.build import build_site
 from macros.load.loader import load_model
-from macros.model.assessment import COLUMNS, SCALE_COLUMNS, column_labels, scale
+from macros.model.assessment import COLUMNS, column_labels, scale
 from macros.model.problems import ModelInvalid
 from macros.outputs import checklist_sheets
 from macros.urls.site import Site
 
 from .conftest import edit_yaml, shared_model
 from .html_tools import LANG_ROOT, page_file
+from .test_trainers_exports import configured_site_url
 
 
 class FormParser(HTMLParser):
@@ -162,29 +163,54 @@ def all_cells(sheet):
 def test_workshop_spreadsheets_hold_every_expectation_as_values_only(real_site, model, lang):
     root = real_site / ("nl" if lang == "nl" else "")
     wb = load_workbook(root / "downloads" / f"checklist-{lang}.xlsx")
-    sheet, scale_sheet = wb.worksheets
-    assert sheet.title == model.ui(lang, "checklists_sheet_checklist")
-    rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[0] == column_labels(model, lang, COLUMNS)
-    texts = {r[1]: r[5] for r in rows[1:]}
-    assert [r[1] for r in rows[1:]] == [i for s in model.subelements.values() for i in (s.id, *s.expectation_ids)]
-    for e in model.expectations:
+    overview, *sheets = wb.worksheets
+    assert overview.title == model.ui(lang, "checklists_sheet_overview")
+    assert [s.title for s in sheets] == list(model.elements)  # one sheet per element
+    version = checklist_sheets.version_line(Site(model, ("en", "nl")), lang)
+    release = next(r for r in model.releases if r.version == model.version)
+    assert model.version in version and release.date in version
+    site_url = configured_site_url()
+    ids, texts, links = [], {}, {}
+    for sheet in sheets:
+        assert sheet["A2"].value == version  # version and date on every sheet
+        rows = checklist_sheets.sheet_rows(sheet)
+        header = rows[0]
+        assert header == column_labels(model, lang, checklist_sheets.SHEET_COLUMNS) and len(set(header)) == len(header)
+        for row in sheet.iter_rows(min_row=6):
+            ids.append(row[1].value)
+            texts[row[1].value] = row[2].value
+            links[row[1].value] = row[-1].hyperlink.target
+        kinds = {dv.formula1: {str(r) for r in dv.sqref.ranges} for dv in sheet.data_validations.dataValidation}
+        yes_no = f'"{model.ui(lang, "checklists_yes")},{model.ui(lang, "checklists_no")}"'
+        assert yes_no in kinds and any(f.startswith(f"'{overview.title}'!$E$") for f in kinds), kinds  # done, N/A and rating lists
+    practices = {p for s in model.subelements for p in (x.id for x in model.practices_for(s))}
+    assert [i for i in ids if i not in practices] == [i for s in model.subelements.values() for i in (s.id, *s.expectation_ids)]
+    assert practices <= set(ids)
+    prefix = "nl/" if lang == "nl" else ""
+    for e, sub in model.expectations.items():
         assert texts[e] == model.texts[lang]["expectations"][e]["text"]
+        assert links[e] == f"{site_url}/{prefix}model/{sub}/#{e}"  # clickable full addresses
     for s in model.subelements:
         assert texts[s] == model.texts[lang]["subelements"][s]["title"]
-    steps = scale(model, lang)
-    assert [[c.value for c in row] for row in scale_sheet.iter_rows()] == [column_labels(model, lang, SCALE_COLUMNS)] + [
-        [s["value"], s["label"], s["description"], s["level"]] for s in steps
-    ]
-    for cell in all_cells(sheet) + all_cells(scale_sheet):
-        assert cell.data_type != "f" and not str(cell.value or "").startswith("="), cell.coordinate
+    rating_choices = [c.value for c in overview["E"] if c.value and c.value[0].isdigit()]
+    assert rating_choices == [f"{s['value']} {s['label']}" for s in scale(model, lang)]
+    for sheet in wb.worksheets:
+        for cell in all_cells(sheet):
+            assert cell.data_type != "f" and not str(cell.value or "").startswith("="), cell.coordinate
+    some = next(iter(model.practices.values()))
+    role = model.texts[lang]["roles"][some.roles[0]]["label"]
+    sheet = wb[model.subelements[some.home_id].element_id]
+    row = next(r for r in sheet.iter_rows(min_row=6) if r[1].value == some.id)
+    assert role in row[10].value and (lang == "en" or some.roles[0] not in row[10].value.split(", "))  # translated codes
 
-    raw = (root / "downloads" / f"checklist-{lang}.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert table[0] == rows[0]
-    assert [r[:6] for r in table[1:]] == [[str(v) for v in r[:6]] for r in rows[1:]]
-    assert not any(v.startswith(("=", "+", "@")) for r in table for v in r)
+    for name, delimiter in ((f"checklist-{lang}.csv", ","), (f"checklist-{lang}-semicolon.csv", ";")):
+        raw = (root / "downloads" / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=delimiter))
+        assert table[0] == column_labels(model, lang, COLUMNS + checklist_sheets.CSV_EXTRA) and len(set(table[0])) == len(table[0])
+        assert [r[1] for r in table[1:]] == [i for s in model.subelements.values() for i in (s.id, *s.expectation_ids)]
+        assert {r[-1] for r in table[1:]} == {version}
+        assert not any(v.startswith(("=", "+", "@")) for r in table for v in r)
 
 
 def test_a_text_that_looks_like_a_formula_stays_text(model):
@@ -195,7 +221,7 @@ def test_a_text_that_looks_like_a_formula_stays_text(model):
     model.texts["en"]["expectations"][e] = {"text": hostile}
     try:
         wb = load_workbook(io.BytesIO(checklist_sheets.checklist_xlsx(Site(model, ("en", "nl")), "en")))
-        cell = next(c for c in all_cells(wb.worksheets[0]) if c.value == hostile)
+        cell = next(c for ws in wb.worksheets for c in all_cells(ws) if c.value == hostile)
         assert cell.data_type == "s"
         assert f",'{hostile[:10]}" in checklist_sheets.checklist_csv(Site(model, ("en", "nl")), "en").decode("utf-8-sig").replace('"', "")
     finally:
@@ -233,7 +259,7 @@ def test_new_expectation_and_subelement_appear_in_checklists_and_downloads(fixtu
             assert f"Newest check {lang}." in page.labels["x-7.1.1.c-e1"]
             assert "s-7.1.1.c" in {f["id"] for f in page.fieldsets}
         wb = load_workbook(site / ("nl" if lang == "nl" else "") / "downloads" / f"checklist-{lang}.xlsx")
-        assert {"7.1.1.a-e3", "7.1.1.c-e1", "7.1.1.c"} <= {row[1].value for row in wb.worksheets[0].iter_rows()}
+        assert {"7.1.1.a-e3", "7.1.1.c-e1", "7.1.1.c"} <= {row[1].value for row in wb["7.1.1"].iter_rows() if len(row) > 1}
 
 
 def test_scale_links_to_real_pyramid_levels(fixture_project):

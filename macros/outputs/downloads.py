@@ -14,7 +14,7 @@ from ..model.types import Model
 from ..urls.site import Site
 from . import catalogue as x
 from . import crosswalk_files, glossary_files
-from .checklist_sheets import checklist_csv, checklist_xlsx
+from .checklist_sheets import checklist_csv, checklist_csv_semicolon, checklist_xlsx
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Download:
 
 def checklist_files(lang: str) -> dict[str, str]:
     """File names of the workshop spreadsheets of one language."""
-    return {"xlsx": f"checklist-{lang}.xlsx", "csv": f"checklist-{lang}.csv"}
+    return {"xlsx": f"checklist-{lang}.xlsx", "csv": f"checklist-{lang}.csv", "csv_semicolon": f"checklist-{lang}-semicolon.csv"}
 
 
 def _trainers() -> tuple[Download, ...]:
@@ -80,6 +80,13 @@ DOWNLOADS: tuple[Download, ...] = (
         "checklists_download_xlsx",
     ),
     Download("checklist-csv", lambda lang: checklist_files(lang)["csv"], checklist_csv, "text/csv", "checklists_download_csv"),
+    Download(
+        "checklist-csv-semicolon",
+        lambda lang: checklist_files(lang)["csv_semicolon"],
+        checklist_csv_semicolon,
+        "text/csv",
+        "checklists_download_csv_semicolon",
+    ),
     *_trainers(),  # catalogue JSON + schema, CSV, XLSX (issue 7)
     # the glossary (issue 6): both languages in each file, a copy in each language build
     Download("glossary-csv", lambda _lang: "glossary.csv", glossary_files.csv_bytes, "text/csv", "glossary_download_csv"),
