@@ -7,11 +7,12 @@ import csv
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.outputs import downloads
+from macros.outputs import downloads, figure_files
 from macros.outputs.downloads import Download
 from macros.urls.site import Site
 from macros.views.registry import render_page
@@ -180,3 +181,21 @@ def test_every_handout_has_a_qr_code_of_its_element_page(real_site, model, prefi
         assert svg.startswith("<svg") and f"<title>{root}/{prefix}model/{el}/</title>" in svg
         images = [a for tag, a in parse(folder / "index.html").images if a.get("src") == "qr.svg"]
         assert len(images) == 1 and f"{root}/{prefix}model/{el}/" in images[0]["alt"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_figures_download_as_standalone_svg_with_their_text_alternative(real_site, model, lang):
+    root = real_site / ("nl" if lang == "nl" else "")
+    page = (root / "downloads" / "index.html").read_text(encoding="utf-8")
+    words = " ".join("".join(parse(root / "downloads" / "index.html").text).split())  # what a reader reads
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    for name in ("model", "pyramid", "chain"):
+        file = root / "downloads" / f"figure-{name}-{lang}.svg"
+        svg = ET.parse(file).getroot()  # well-formed XML, opens outside the site
+        assert svg.get("width") and svg.get("height") and svg.find("s:style", ns) is not None  # own size and colours
+        alt = figure_files.figure_alt(model, lang, name)
+        assert " ".join(svg.find("s:desc", ns).text.split()) == alt
+        assert f"figure-{name}-{lang}.svg" in page and alt in words  # listed with its text alternative
+    links = [a.get("href") for a in ET.parse(root / "downloads" / f"figure-model-{lang}.svg").iter("{http://www.w3.org/2000/svg}a")]
+    prefix = "nl/" if lang == "nl" else ""
+    assert f"{configured_site_url()}/{prefix}model/7.3.2/" in links

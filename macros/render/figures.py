@@ -205,12 +205,32 @@ def model_layout(
     return boxes, height, joints
 
 
-def model_svg(model: Model, lang: str, lay: Layout, href: Callable[[str, str], str]) -> Markup:
-    """The model figure as an inline SVG: every dimension and element box is a link to its page."""
+def model_svg(model: Model, lang: str, lay: Layout, href: Callable[[str, str], str], standalone: bool = False) -> Markup:
+    """The model figure as an inline SVG: every dimension and element box is a link to its page.
+
+    ``standalone``: a file of its own (slides, documents): its size, its text alternative and fixed colours inside.
+    """
     boxes, height, joints = model_layout(model, lang, lay, href, model.ui(lang, "figures_centre"))
     return _render(
-        "model.svg.j2", lay=lay, boxes=boxes, centre=boxes[0], height=height, joints=joints, title=model.ui(lang, "figures_model_title")
+        "model.svg.j2",
+        lay=lay,
+        boxes=boxes,
+        centre=boxes[0],
+        height=height,
+        joints=joints,
+        title=model.ui(lang, "figures_model_title"),
+        standalone=standalone,
+        desc=model_text(model, lang) if standalone else "",
     )
+
+
+def model_text(model: Model, lang: str) -> str:
+    """The model figure in words: the centre, then each dimension with its elements."""
+    parts = [model.ui(lang, "figures_centre") + "."]
+    for d, dim in model.dimensions.items():
+        elements = "; ".join(f"{e} {model.text(lang, 'elements', e)[0].get('title', e)}" for e in dim.element_ids)
+        parts.append(f"{d} {model.text(lang, 'dimensions', d)[0].get('title', d)}: {elements}.")
+    return " ".join(parts)
 
 
 def scale_labels(model: Model, lang: str) -> list[tuple[int, str]]:
@@ -254,7 +274,23 @@ def model_figure(model: Model, lang: str, href: Callable[[str, str], str]) -> Ma
     )
 
 
-def pyramid_svg(model: Model, lang: str) -> Markup:
+def _level_label(model: Model, lang: str, level: dict) -> str:
+    title = model.text(lang, "pyramid", level["id"])[0].get("title", level["id"])
+    return " ".join(f"{model.ui(lang, 'figures_level')} {level['level']}: {title}".split())
+
+
+def pyramid_text(model: Model, lang: str) -> str:
+    """The pyramid in words, top level first: the figure's description and its text alternative as a file."""
+    levels = sorted(model.pyramid, key=lambda p: -p["level"])
+    return " ".join(f"{_level_label(model, lang, lv)} ({', '.join(lv['covered_by'])})." for lv in levels)
+
+
+def chain_text(model: Model, lang: str) -> str:
+    """The effect chain in words: its steps joined by arrows."""
+    return " → ".join(" ".join(model.text(lang, "effect_chain", s)[0].get("title", s).split()) for s in model.effect_chain)
+
+
+def pyramid_svg(model: Model, lang: str, standalone: bool = False) -> Markup:
     """The excellence pyramid as a stepped stack, top level first; an image whose text follows on the page."""
     width, size, gap = 640, 21, 6
     levels = sorted(model.pyramid, key=lambda p: -p["level"])
@@ -262,14 +298,13 @@ def pyramid_svg(model: Model, lang: str) -> Markup:
     top_w = width - (len(levels) - 1) * 110
     for i, level in enumerate(levels):
         w = top_w + i * 110
-        title = model.text(lang, "pyramid", level["id"])[0].get("title", level["id"])
         standards = f"{model.ui(lang, 'covered_by')} {', '.join(level['covered_by'])}"
         extra = wrap(standards, w - 2 * Box.PAD, size)
         box = _box(
             (width - w) / 2,
             y,
             w,
-            f"{model.ui(lang, 'figures_level')} {level['level']}: {title}",
+            _level_label(model, lang, level),
             size,
             "level-in" if level["in_model"] else "level-out",
             bold=True,
@@ -278,7 +313,7 @@ def pyramid_svg(model: Model, lang: str) -> Markup:
         )
         boxes.append(box)
         y = box.y + box.h + gap
-    desc = " ".join(f"{b.label} ({', '.join(lv['covered_by'])})." for b, lv in zip(boxes, levels, strict=True))
+    desc = pyramid_text(model, lang)
     return _render(
         "stack.svg.j2",
         name="pyramid",
@@ -288,10 +323,11 @@ def pyramid_svg(model: Model, lang: str) -> Markup:
         arrows=False,
         title=model.ui(lang, "pyramid_title"),
         desc=desc,
+        standalone=standalone,
     )
 
 
-def chain_svg(model: Model, lang: str) -> Markup:
+def chain_svg(model: Model, lang: str, standalone: bool = False) -> Markup:
     """The effect chain: one box per step, arrows between them; an image whose text follows on the page."""
     width, size, arrow = 520, 20, 34
     boxes, y = [], 0.0
@@ -300,7 +336,7 @@ def chain_svg(model: Model, lang: str) -> Markup:
         box = _box(0, y, width, title, size, "step", bold=True, min_h=56, item_id=step_id)
         boxes.append(box)
         y = box.y + box.h + arrow
-    desc = " → ".join(b.label for b in boxes)
+    desc = chain_text(model, lang)
     return _render(
         "stack.svg.j2",
         name="chain",
@@ -311,4 +347,5 @@ def chain_svg(model: Model, lang: str) -> Markup:
         arrow=arrow,
         title=model.ui(lang, "chain_title"),
         desc=desc,
+        standalone=standalone,
     )

@@ -65,6 +65,7 @@ def downloads_page(v: View, _id: str) -> dict[str, Any]:
                 "format": d.filename(v.lang).rsplit(".", 1)[-1].upper(),
                 "language": v.m.ui(lang, "language_name") if lang else v.ui("trainers_all_languages"),
                 "size": human_size(len(data), v.lang),
+                "alt": d.alt(v.m, v.lang) if d.alt else "",
             }
         )
     return {
