@@ -4,7 +4,8 @@
 atomically, ``serve`` builds and serves every language with rebuild on change, ``coverage`` prints
 the catalogue counts, ``readability`` prints sentence lengths per language and kind,
 ``crosswalks`` what each crosswalk leaves unmapped, ``status`` prints
-translation coverage and stale translations (and records fingerprints), ``urls`` adds new items' URLs to ``model/published-urls.txt``.
+translation coverage and stale translations (and records fingerprints), ``urls`` adds new items' URLs to ``model/published-urls.txt``,
+``publish`` adds a release as a frozen copy under its version path.
 """
 
 from __future__ import annotations
@@ -65,6 +66,14 @@ def parser() -> argparse.ArgumentParser:
     x = sub.add_parser("crosswalks", help="per crosswalk (CAF 2020, ISO 23592, NORA, a fork's own): counts and what is unmapped each way")
     x.add_argument("--model", default="model", help="model folder (default: model/ in the current folder)")
     x.set_defaults(command="crosswalks")
+
+    pub = sub.add_parser("publish", help="build a release and add it as a frozen copy under its version path (mike's layout)")
+    pub.add_argument("--config", **config)
+    pub.add_argument("--dest", default="published", help="the folder that holds every release (default: published/)")
+    pub.add_argument("--version", default=None, help="the version path (default: the model's version)")
+    pub.add_argument("--alias", default="latest", help="the newest release is also copied here and is the default (default: latest)")
+    pub.add_argument("--replace", action="store_true", help="rebuild a version that was already published (it should stay frozen)")
+    pub.set_defaults(command="publish")
 
     u = sub.add_parser("urls", help="add the URLs of new items to model/published-urls.txt (never removes a line)")
     u.add_argument("--config", **config)

@@ -86,7 +86,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except (ValueError, ModelInvalid) as err:
             raise PluginError(str(err)) from err
         self.settings, self.plan = cfg, plan
-        self.site = Site(model, plan.languages, cfg.brand.get("site_url") or config.site_url or "")
+        root_url = cfg.brand.get("site_url") or config.site_url or ""
+        release = os.environ.get(theme.VERSIONED_ENV)
+        if release and root_url:  # a release copy: its addresses on paper, QR codes and citations point into it
+            root_url = root_url.rstrip("/") + f"/{release}/"
+        self.site = Site(model, plan.languages, root_url)
         config.theme["language"] = plan.lang
         name = cfg.brand.get("site_name", {}).get(plan.lang) or model.ui(plan.lang, "site_name")
         # Material prints config.site_name unescaped in places (header.html, nav.html: aria-label="..."), so the
@@ -96,6 +100,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         lang_docs = cfg.docs_root / plan.lang  # prose a language has not translated comes from the English pages
         config["docs_dir"] = str(lang_docs if lang_docs.is_dir() else cfg.docs_root / model.source_language)
         _apply_brand(config, cfg)
+        if root_url:
+            config["site_url"] = root_url
         if plan.lang != plan.default:
             config["site_dir"] = str(Path(config.site_dir) / plan.lang)
             if config.site_url:
@@ -111,7 +117,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         ]
         portal["lang"] = plan.lang
         portal["version"] = model.version
-        portal["trainers"] = theme.theme_data(model, plan.lang, cfg.brand.get("publisher") or cfg.brand.get("organisation") or "")
+        publisher = cfg.brand.get("publisher") or cfg.brand.get("organisation") or ""
+        portal["trainers"] = theme.theme_data(model, plan.lang, publisher, 0 if plan.lang == plan.default else 1)
         portal["contact_label"] = model.ui(plan.lang, "localise_contact")
         config["nav"] = navigation.build(config.get("nav"), model, plan.lang)
         return config

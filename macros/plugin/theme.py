@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 from ..model.types import Model
+
+VERSIONED_ENV = "PORTAL_VERSIONED"  # set by `python -m macros publish` while it builds a release copy
 
 _SCRIPT_STRINGS = (
     "copy_link",
@@ -22,6 +26,8 @@ _SCRIPT_STRINGS = (
     "cite_publisher",
     "cite_clause_title",
     "cite_portal_title",
+    "version_select",
+    "version_latest",
 )
 CLAUSE_KINDS = ("dimension", "element", "subelement", "principle", "handout")
 
@@ -31,13 +37,17 @@ def release_date(model: Model) -> str:
     return next((r.date for r in model.releases if r.version == model.version), "")
 
 
-def theme_data(model: Model, lang: str, publisher: str = "") -> dict:
+def theme_data(model: Model, lang: str, publisher: str = "", lang_depth: int = 0) -> dict:
     """What ``overrides/partials/trainers.html`` and ``copyright.html`` show or hand to ``trainers.js``.
 
     ``publisher``: a fork's own (local/portal.yml ``publisher`` or ``organisation``); upstream names its contributors.
     """
     return {
         "version": model.version,
+        # a release copy (/0.1.0/, /latest/): the version selector reads versions.json beside the version folders,
+        # ``lang_depth`` folders above this language's root (0 for the first language, 1 for /nl/)
+        "versioned": os.environ.get(VERSIONED_ENV, ""),
+        "lang_depth": lang_depth,
         "released": release_date(model),
         "publisher": publisher or model.ui(lang, "trainers_publisher_default"),
         "lang": lang,

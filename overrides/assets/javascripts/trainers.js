@@ -65,6 +65,41 @@
     if (a) languageLinks();
   }, true);
 
+  /* Version selector, on release copies only (python -m macros publish): versions.json lies beside the
+     version folders, one folder above the default language's root and two above /nl/. Choosing a version
+     opens the same page there. */
+  if (cfg.versioned && window.fetch) {
+    var langRoot = new URL((cfg.root || ".") + "/", location.href);
+    var thisVersion = new URL(cfg.lang_depth ? "../" : "./", langRoot);
+    var versionsRoot = new URL("../", thisVersion);
+    fetch(new URL("versions.json", versionsRoot)).then(function (r) { return r.ok ? r.json() : []; }).then(function (list) {
+      var topic = document.querySelector(".md-header__topic");
+      if (!list.length || !topic) return;
+      var here = thisVersion.href.slice(versionsRoot.href.length).replace(/\/$/, "");
+      var wrap = document.createElement("span");
+      wrap.className = "portal-version-select";
+      var label = document.createElement("label");
+      label.className = "md-visually-hidden";
+      label.htmlFor = "portal-version";
+      label.textContent = T.version_select;
+      var select = document.createElement("select");
+      select.id = "portal-version";
+      list.forEach(function (v) {
+        var option = document.createElement("option");
+        option.value = v.version;
+        option.textContent = v.aliases && v.aliases.length ? fmt(T.version_latest, { version: v.title }) : v.title;
+        option.selected = v.version === here || (v.aliases || []).indexOf(here) >= 0;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () {
+        var rest = location.href.slice(thisVersion.href.length);
+        location.href = new URL(select.value + "/" + rest, versionsRoot).href;
+      });
+      wrap.append(label, select);
+      topic.appendChild(wrap);
+    }).catch(function () { /* opened from disk: no selector */ });
+  }
+
   /* Search by ID: the search engine splits "ask-once-team-norm" into words, so an exact ID typed in the
      search box is looked up in assets/item-ids.json and offered first; Enter goes straight to it. */
   var search = document.querySelector("[data-md-component=search-query]");
