@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Official titles keep their wording, variants included: the standard's (Dutch) element list, and the
@@ -30,10 +31,6 @@ class Variant:
     word: str
     term_id: str
     preferred: str
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(_EDGE_BEFORE + re.escape(self.word) + _EDGE_AFTER, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,15 +52,22 @@ def variants(terms: Mapping[str, Mapping[str, Any]]) -> tuple[Variant, ...]:
 
 def find(text: str, avoid: Iterable[Variant]) -> list[Hit]:
     """The variants ``text`` uses, in order; where two overlap (a phrase and a word in it) the longer counts once."""
-    hits: list[Hit] = []
-    taken: list[range] = []
-    for variant in avoid:
-        for m in variant.pattern.finditer(text):
-            if any(m.start() in span or m.end() - 1 in span for span in taken):
-                continue
-            taken.append(range(m.start(), m.end()))
-            hits.append(Hit(variant, m.group(0), m.start()))
-    return sorted(hits, key=lambda h: h.start)
+    pattern, by_word = _matcher(tuple(avoid))
+    if pattern is None:
+        return []
+    return [Hit(by_word[m.group(0).casefold()], m.group(0), m.start()) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _matcher(avoid: tuple[Variant, ...]) -> tuple[re.Pattern[str] | None, dict[str, Variant]]:
+    """One pattern for all variants, longest first, so a phrase wins over a word inside it (checked once per string)."""
+    by_word: dict[str, Variant] = {}
+    for v in sorted(avoid, key=lambda v: -len(v.word)):
+        by_word.setdefault(v.word.casefold(), v)
+    if not by_word:
+        return None, by_word
+    words = "|".join(re.escape(w) for w in by_word)
+    return re.compile(_EDGE_BEFORE + "(?:" + words + ")" + _EDGE_AFTER, re.IGNORECASE), by_word
 
 
 def applies(kind: str, item_id: str, path: tuple[Any, ...], variant: Variant) -> bool:
@@ -100,6 +104,5 @@ def hits(texts: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str, tuple[A
     for kind, items in texts.items():
         for item_id, value in items.items():
             for path, text in strings(value):
-                wanted = [v for v in avoid if applies(kind, item_id, path, v)]
-                out += [(kind, item_id, path, hit) for hit in find(text, wanted)]
+                out += [(kind, item_id, path, hit) for hit in find(text, avoid) if applies(kind, item_id, path, hit.variant)]
     return out
