@@ -22,7 +22,9 @@ def page_type_samples() -> list[tuple[str, str]]:
     model = shared_model()
     samples = []
     for page_type in scheme.PAGES:
-        first = next(iter(page_type.ids(model)))
+        first = next(iter(page_type.ids(model)), None)
+        if first is None:  # a page type this portal has no page of (the fork-changes page exists in a fork only)
+            continue
         samples.append((page_type.name, page_type.src(first).replace("index.md", "")))
     for doc in sorted((PROJECT / "docs" / "en").rglob("*.md")):
         rel = doc.relative_to(PROJECT / "docs" / "en").as_posix()

@@ -272,7 +272,9 @@ def _download_texts(folder: Path) -> list[tuple[str, str]]:
 
 def test_the_hidden_practice_is_gone_everywhere(fork):
     site = fork["site"]
-    explained = {page_file(site, lang, f"practices/{HIDDEN}/index.md") for lang in ("en", "nl", "de")}
+    explained = {
+        page_file(site, lang, src) for lang in ("en", "nl", "de") for src in (f"practices/{HIDDEN}/index.md", "fork-changes/index.md")
+    }
     # its short link (/open-ledger/, published upstream) leads to that explanation instead of a 404
     explained |= {page_file(site, lang, f"{HIDDEN}/index.md") for lang in ("en", "nl", "de")}
     for lang in ("en", "nl", "de"):
@@ -282,6 +284,13 @@ def test_the_hidden_practice_is_gone_everywhere(fork):
         exports = _download_texts(root / "downloads")
         assert [t for n, t in exports if n.endswith(PROBE)] == ["\n".join(sorted(["river-walk", LOCAL]))], lang
         for name, text in exports:
+            if name.endswith("/fork-changes.json"):  # the list of what the fork changes: the hidden practice is on it
+                assert f'"id": "{HIDDEN}"' in text
+                continue
+            if re.search(r"/catalogue(-[a-z]+)?\.json$", name):  # the catalogue says what the fork leaves out, and why
+                data = json.loads(text)
+                assert [h["id"] for h in data.pop("hidden")] == [HIDDEN], name
+                text = json.dumps(data)
             assert HIDDEN not in text, name
     for path in html_files(site):
         if path in explained:

@@ -20,7 +20,10 @@ import pytest
 
 from macros.cli.build import build_site
 
+from .conftest import PROJECT
 from .test_fork import git, make_upstream
+
+ARTIFACTS = PROJECT / "test-artifacts"
 
 FEDERAL = {
     "local/portal.yml": """\
@@ -74,7 +77,14 @@ practices:
     evidence: [Jede neue Kollegin hatte eine Begleitung DE.]
     example: Besuche zu zweit im Bürgeramt DE.
 """,
-    "local/hide.yml": "practices:\n  open-ledger: Wir veröffentlichen unsere Konten über das Landesportal.\n",
+    "local/hide.yml": """\
+practices:
+  open-ledger: Wir veröffentlichen unsere Konten über das Landesportal.
+expectations:
+  7.1.1.a-e2: {en: Covered by the federal service charter., de: Durch die Servicecharta des Bundes abgedeckt.}
+not_applicable:
+  7.2.1.2: {en: We have no front office., de: Wir haben keinen Publikumsverkehr.}
+""",
     "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
 }
 
@@ -278,7 +288,7 @@ def test_field_overrides_change_one_field_and_keep_the_rest(site):
     nl = (site / "nl" / "practices" / "river-walk" / "index.html").read_text(encoding="utf-8")
     assert "Do river-walk NL, nu met een kaart." in nl  # the Dutch is upstream's, not overridden
     sub = (site / "en" / "model" / "7.1.1.a" / "index.html").read_text(encoding="utf-8")
-    assert "Expectation 7.1.1.a-e1, as the region checks it." in sub and "Expectation 7.1.1.a-e2 EN." in sub
+    assert "Expectation 7.1.1.a-e1, as the region checks it." in sub
 
 
 def test_the_layers_own_practices_need_only_the_forks_language(site):
@@ -305,11 +315,86 @@ def test_a_language_code_the_theme_does_not_know_is_a_clear_message(fork, tmp_pa
 
 
 def test_the_command_log_is_kept_for_people_to_read(fork):
-    from .conftest import PROJECT
-
-    out = PROJECT / "test-artifacts"
+    out = ARTIFACTS
     out.mkdir(exist_ok=True)
     text = "\n".join(fork["log"]) + "\n$ git pull\n" + fork["pull"].stdout + fork["pull"].stderr
     text += "\n$ python -m macros status\n" + fork["drifted"].stdout + fork["drifted"].stderr
     (out / "fork-layers-log.txt").write_text(text, encoding="utf-8")
     assert json.dumps(text)
+
+
+def test_a_hidden_expectation_keeps_its_anchor_and_says_why(site):
+    for lang, reason in (("", "Durch die Servicecharta des Bundes abgedeckt."), ("en", "Covered by the federal service charter.")):
+        sub = (site / lang / "model" / "7.1.1.a" / "index.html").read_text(encoding="utf-8")
+        assert 'id="7.1.1.a-e2"' in sub and reason in sub and "Expectation 7.1.1.a-e2 EN." not in sub, lang
+    nl = (site / "nl" / "model" / "7.1.1.a" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Covered by the federal service charter.</span>' in nl  # no Dutch reason: English, marked
+    for lang in ("", "en", "nl"):
+        checklist = (site / lang / "checklists" / "7.1.1" / "index.html").read_text(encoding="utf-8")
+        assert 'value="7.1.1.a-e1"' in checklist and "7.1.1.a-e2" not in checklist, lang
+        data = json.loads((site / lang / "downloads" / f"catalogue-{lang or 'de'}.json").read_text(encoding="utf-8"))
+        assert "7.1.1.a-e2" not in [e["id"] for e in data["expectations"]]
+        assert {"kind": "expectation", "id": "7.1.1.a-e2"}.items() <= next(h for h in data["hidden"] if h["id"] == "7.1.1.a-e2").items()
+
+
+def test_a_sub_element_not_applicable_shows_the_reason_in_page_checklist_and_export(site):
+    page = (site / "model" / "7.2.1.2" / "index.html").read_text(encoding="utf-8")
+    assert 'id="not-applicable"' in page and "Wir haben keinen Publikumsverkehr." in page
+    en = (site / "en" / "model" / "7.2.1.2" / "index.html").read_text(encoding="utf-8")
+    assert "Not applicable to this organisation" in en and "We have no front office." in en
+    checklist = (site / "en" / "checklists" / "7.2.1" / "index.html").read_text(encoding="utf-8")
+    assert 'data-na-for="7.2.1.2" checked' in checklist and ">We have no front office.</textarea>" in checklist
+    data = json.loads((site / "en" / "downloads" / "catalogue-en.json").read_text(encoding="utf-8"))
+    sub = next(s for s in data["subelements"] if s["id"] == "7.2.1.2")
+    assert sub["not_applicable"] == {"en": "We have no front office."}
+
+
+def test_downloads_carry_the_forks_name_version_publisher_and_origins(site):
+    from jsonschema import Draft202012Validator
+
+    data = json.loads((site / "downloads" / "catalogue.json").read_text(encoding="utf-8"))
+    Draft202012Validator(json.loads((site / "downloads" / "catalogue.schema.json").read_text())).validate(data)
+    assert data["portal"] == "Service excellence in the federation"  # all languages: named in the first, English
+    assert json.loads((site / "downloads" / "catalogue-de.json").read_text(encoding="utf-8"))["portal"] == "Exzellenter Service im Bund"
+    assert (data["portal_version"], data["publisher"]) == ("2026.1-nord", "Bundesamt für Beispiele, Referat Service")
+    origin = {p["id"]: p["origin"] for p in data["practices"]}
+    assert origin == {"river-walk": "overridden", "harbour-talk": "upstream", "local-buddy-visits": "local", "local-nord-desk": "local"}
+    assert "open-ledger" not in origin and {"kind": "practice", "id": "open-ledger"}.items() <= data["hidden"][0].items()
+    de = json.loads((site / "downloads" / "catalogue-de.json").read_text(encoding="utf-8"))
+    river = next(p for p in de["practices"] if p["id"] == "river-walk")
+    assert river["fallback"] == {"de": "en"}  # English text shown in German: said so, not passed off as German
+    local = next(p for p in de["practices"] if p["id"] == "local-buddy-visits")
+    assert "fallback" not in local
+
+
+def test_the_what_changed_page_and_json_list_every_deviation(site, fork):
+    data = json.loads((site / "downloads" / "fork-changes.json").read_text(encoding="utf-8"))
+    listed = {(c["kind"], c["id"], c["change"], c["layer"]) for c in data["changes"]}
+    assert listed == {
+        ("practice", "local-buddy-visits", "local", "local"),
+        ("practice", "local-nord-desk", "local", "regional"),
+        ("practice", "river-walk", "overridden", "local"),
+        ("expectation", "7.1.1.a-e1", "overridden", "regional"),
+        ("practice", "open-ledger", "hidden", "local"),
+        ("expectation", "7.1.1.a-e2", "hidden", "local"),
+        ("subelement", "7.2.1.2", "not_applicable", "local"),
+    }
+    assert data["layers"] == ["model", "local", "regional"]
+    page = (site / "fork-changes" / "index.html").read_text(encoding="utf-8")
+    assert "Wir haben keinen Publikumsverkehr." in page and 'href="../practices/river-walk/"' in page
+    assert "/fork-changes/" in (fork["root"] / "local" / "published-urls.txt").read_text()  # the fork's own page, in its own list
+    (ARTIFACTS / "fork-changes.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def test_fallback_markup_never_lands_inside_an_attribute(site):
+    bad = []
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r'="[^"<>]*<span lang=', text) or "&lt;span lang=" in text or re.search(r"\[[A-Z]\]\(#letter-", text):
+            bad.append(str(path.relative_to(site)))
+    assert bad == []
+
+
+def test_hidden_pages_are_left_out_of_the_sitemap(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/practices/river-walk/" in sitemap and "/practices/open-ledger/" not in sitemap

@@ -23,7 +23,6 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from ..load.loader import load_model_cached
 from ..plugin.files import generated_files
 from ..plugin.plugin import PortalPlugin
 from ..urls.languages import ENV_VAR
@@ -89,8 +88,7 @@ class LiveLanguage:
             return self.full()
         started = time.perf_counter()
         plugin, config = self.plugin, self.config
-        cfg = plugin.settings
-        model = load_model_cached(cfg.model_dir, cfg.complete_languages, cfg.local_dir)
+        model = plugin.current_model()
         if model is plugin.site.model:
             return Update(self.lang, 0, 0, time.perf_counter() - started)
         # The same site as the full build (languages, root URL, ...) with the new model and a fresh memo, except the

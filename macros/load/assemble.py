@@ -33,7 +33,10 @@ def assemble(src: Sources, complete_languages: tuple[str, ...], fork_languages: 
             i: Element(i, x["dimension"], tuple(s for s, y in d["subelements"].items() if y["element"] == i))
             for i, x in d["elements"].items()
         },
-        subelements={i: SubElement(i, x["element"], tuple(x["expectations"])) for i, x in d["subelements"].items()},
+        subelements={
+            i: SubElement(i, x["element"], tuple(e for e in x["expectations"] if e not in src.hidden_expectations))
+            for i, x in d["subelements"].items()
+        },
         principles={i: Principle(i, x["group"]) for i, x in d["principles"].items()},
         practices={
             i: Practice(i, tuple(x["subelements"]), tuple(x["principles"]), tuple(x["roles"]), x["effort"], x["level"], tuple(x["tags"]))
@@ -49,6 +52,9 @@ def assemble(src: Sources, complete_languages: tuple[str, ...], fork_languages: 
         sources={(k, i): doc.rel for k, v in src.docs.items() for i, doc in v.items()},
         local=frozenset(src.local_ids),
         hidden=dict(src.hidden),
+        hidden_expectations=dict(src.hidden_expectations),
+        not_applicable=dict(src.not_applicable),
+        tailored_by=dict(src.tailored_by),
         required_languages=tuple(complete_languages),
         text_origin={k: v for k, v in src.text_origin.items() if not (k[1] == "practices" and k[2] in src.hidden)},
         fingerprints=src.fingerprints,

@@ -49,7 +49,10 @@ class Sources:
     family: YamlDoc | None = None  # model/family.yml
     local_ids: set[tuple[str, str]] = field(default_factory=set)
     item_layer: dict[tuple[str, str], str] = field(default_factory=dict)  # a fork's own item -> the layer that adds it
-    hidden: dict[str, str] = field(default_factory=dict)
+    hidden: dict[str, Any] = field(default_factory=dict)  # practice -> reason (text, or text per language)
+    hidden_expectations: dict[str, Any] = field(default_factory=dict)  # expectation -> reason
+    not_applicable: dict[str, Any] = field(default_factory=dict)  # sub-element -> reason
+    tailored_by: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) hidden or not applicable -> layer
     texts: Texts = field(default_factory=dict)  # every layer merged, field by field
     layer_texts: dict[str, Texts] = field(default_factory=dict)  # each layer's own text, as written
     text_lines: dict[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
@@ -226,9 +229,11 @@ class Reader:
                     doc = self.read(path, "text" if layer == UPSTREAM else "text-override", defines=lang)
                     if doc is not None:
                         self.add_text(texts[lang], own.setdefault(lang, {}), layer, lang, doc)
-        for kinds in texts.values():  # a hidden practice has no text either
+        for kinds in texts.values():  # a hidden practice or expectation has no text either
             for item_id in self.hidden:
                 kinds.get("practices", {}).pop(item_id, None)
+            for item_id in self.src.hidden_expectations:
+                kinds.get("expectations", {}).pop(item_id, None)
 
     def add_text(self, into: dict[str, dict[str, Any]], own: dict[str, dict[str, Any]], layer: str, lang: str, doc: YamlDoc) -> None:
         for kind, items in doc.data.items():
@@ -282,7 +287,35 @@ class Reader:
                 )
                 continue
             self.hidden[item_id] = reason
+            self.src.tailored_by[("practices", item_id)] = layer
             del self.docs["practices"][item_id]
+        expectations = {e: sub for sub, d in self.docs["subelements"].items() for e in d.data.get("expectations", [])}
+        for item_id, reason in (doc.data.get("expectations") or {}).items():
+            if item_id not in expectations:
+                self.problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("expectations", item_id)),
+                        f"cannot hide '{item_id}': there is no expectation with that ID",
+                        did_you_mean(item_id, expectations),
+                    )
+                )
+                continue
+            self.src.hidden_expectations[item_id] = reason
+            self.src.tailored_by[("expectations", item_id)] = layer
+        for item_id, reason in (doc.data.get("not_applicable") or {}).items():
+            if item_id not in self.docs["subelements"]:
+                self.problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("not_applicable", item_id)),
+                        f"'{item_id}' is not a sub-element, so it cannot be marked not applicable",
+                        did_you_mean(item_id, self.docs["subelements"]),
+                    )
+                )
+                continue
+            self.src.not_applicable[item_id] = reason
+            self.src.tailored_by[("subelements", item_id)] = layer
 
     def read_fingerprints(self) -> None:
         """Per layer and language, the short hash of the English each translated string was made from."""

@@ -135,8 +135,16 @@ class Model:
     required_languages: tuple[str, ...] = ("en", "nl")
     # items a fork added in local/ (kind, id): pages mark them as local
     local: frozenset[tuple[str, str]] = frozenset()
-    # upstream practices a fork hides: id -> reason (already removed from ``practices`` and ``texts``)
-    hidden: dict[str, str] = field(default_factory=dict)
+    # upstream practices a fork hides: id -> reason (already removed from ``practices`` and ``texts``);
+    # a reason is one text (in the fork's first language) or a mapping language -> text, see :meth:`reason`
+    hidden: dict[str, Any] = field(default_factory=dict)
+    # expectations a fork leaves out (removed from their sub-element and from ``texts``): id -> reason
+    hidden_expectations: dict[str, Any] = field(default_factory=dict)
+    # sub-elements that do not apply to the fork's organisation: id -> reason (they keep their page)
+    not_applicable: dict[str, Any] = field(default_factory=dict)
+    tailored_by: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) hidden or not applicable -> layer
+    # the fork's own name, version and publisher (from its portal.yml files): downloads carry them
+    brand: dict[str, Any] = field(default_factory=dict)
     # where each text comes from: (lang, kind, id) -> (layer, file, line); layer is "model" or "local"
     text_origin: dict[tuple[str, str, str], tuple[str, str, int]] = field(default_factory=dict)
     # fingerprints[layer][lang][(kind, id, field)] -> short hash of the English a translation was made from
@@ -224,6 +232,16 @@ class Model:
             if found is not None:
                 return found, other
         return {}, self.source_language
+
+    def reason(self, value: Any, lang: str) -> tuple[str, str]:
+        """A fork's reason in ``lang`` if it has one, else in English or its own language: (text, its language)."""
+        first = (self.fork_languages or (self.source_language,))[0]
+        if isinstance(value, str):
+            return value, first
+        for other in (lang, self.source_language, first, *value):
+            if other in value:
+                return value[other], other
+        return "", lang
 
     def text_below(self, layer: str, lang: str, kind: str, item_id: str, name: str) -> Any:
         """The text of one field as the layers *below* ``layer`` have it (what an override in ``layer`` replaces), or None."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ..model import fork
 from ..model.crosswalks import links_to
 from ..model.types import PROVENANCE_SOURCES, Model
 from ..urls.site import Site
@@ -53,20 +54,49 @@ def _crosswalk_cells(m: Model, subelement_id: str) -> dict[str, list[str]]:
     }
 
 
+def _reasons(m: Model, value: Any, langs: list[str]) -> dict[str, str]:
+    """A fork's reason per language, each in the language it is written in (never another language's text under a code)."""
+    found = {lang: m.reason(value, lang) for lang in langs}
+    return {actual: text for text, actual in found.values() if text}
+
+
+def portal_info(m: Model, langs: list[str]) -> dict[str, Any]:
+    """Name, version and publisher of the portal the file comes from: a fork's own, from its portal.yml files."""
+    brand = m.brand
+    names = brand.get("site_name") or {}
+    info: dict[str, Any] = {"portal": names.get(langs[0]) or m.ui(m.source_language, "site_name")}
+    if brand.get("version"):
+        info["portal_version"] = str(brand["version"])
+    if brand.get("publisher") or brand.get("organisation"):
+        info["publisher"] = brand.get("publisher") or brand["organisation"]
+    return info
+
+
 def _catalogue(site: Site, lang: str) -> dict[str, Any]:
     m = site.model
     langs = export_languages(m, lang)
+    over = fork.overridden(m)
 
     def item(kind: str, plural: str, item_id: str, fields: tuple[str, ...], **extra) -> dict[str, Any]:
         url = {x: site.url(kind, item_id, x) for x in langs}
-        return {"id": item_id, **extra, **_texts(m, langs, plural, item_id, fields), "url": url}
+        out = {"id": item_id, "origin": fork.origin(m, plural, item_id, over), **extra, **_texts(m, langs, plural, item_id, fields)}
+        # text a language does not have yet is shown in another one: say which, instead of passing it off as that language
+        shown = {x: m.text(x, plural, item_id)[1] for x in langs}
+        fallback = {x: actual for x, actual in shown.items() if actual != x}
+        if fallback:
+            out["fallback"] = fallback
+        if plural == "subelements" and item_id in m.not_applicable:
+            out["not_applicable"] = _reasons(m, m.not_applicable[item_id], langs)
+        return {**out, "url": url}
 
+    hidden = [("practice", i, r) for i, r in m.hidden.items()] + [("expectation", i, r) for i, r in m.hidden_expectations.items()]
     return {
         "$schema": "catalogue.schema.json",
-        "portal": m.ui(m.source_language, "site_name"),
+        **portal_info(m, langs),
         "standard": m.standard,
         "model_version": m.version,
         "languages": langs,
+        **({"hidden": [{"kind": k, "id": i, "reason": _reasons(m, r, langs)} for k, i, r in hidden]} if hidden else {}),
         "dimensions": [
             item("dimension", "dimensions", d, ("title", "summary"), elements=list(x.element_ids)) for d, x in m.dimensions.items()
         ],
@@ -131,15 +161,27 @@ _CROSSWALKS = {
 }
 
 
-def _item(required_text: tuple[str, ...], extra: dict[str, Any], lists: tuple[str, ...] = ()) -> dict[str, Any]:
+_ORIGIN = {
+    "enum": ["upstream", "local", "overridden"],
+    "description": "upstream: as upstream has it; local: added by this portal (a fork); overridden: a fork changed some of its text",
+}
+_FALLBACK = _lang_map({"type": "string", "description": "the language this item's text is actually in, where it is not the key's"})
+_OPTIONAL = {"fallback": _FALLBACK}
+
+
+def _item(
+    required_text: tuple[str, ...], extra: dict[str, Any], lists: tuple[str, ...] = (), optional: dict | None = None
+) -> dict[str, Any]:
     props = {
         "id": {"type": "string", "minLength": 1},
+        "origin": _ORIGIN,
         "url": _lang_map({"type": "string", "pattern": "^/"}),
         **{f: _TEXT for f in required_text},
         **{f: _LIST for f in lists},
         **extra,
     }
-    return {"type": "object", "additionalProperties": False, "required": sorted(props), "properties": props}
+    more = {**_OPTIONAL, **(optional or {})}
+    return {"type": "object", "additionalProperties": False, "required": sorted(props), "properties": {**props, **more}}
 
 
 SCHEMA: dict[str, Any] = {
@@ -166,6 +208,18 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "$schema": {"type": "string"},
         "portal": {"type": "string"},
+        "portal_version": {"type": "string", "description": "a fork's own version (its portal.yml)"},
+        "publisher": {"type": "string", "description": "who publishes this portal (a fork's portal.yml)"},
+        "hidden": {
+            "type": "array",
+            "description": "upstream items this portal (a fork) leaves out, with its reason per language",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["kind", "id", "reason"],
+                "properties": {"kind": {"enum": ["practice", "expectation"]}, "id": {"type": "string"}, "reason": _TEXT},
+            },
+        },
         "standard": {"type": "string"},
         "model_version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"},
         "languages": {"type": "array", "minItems": 1, "items": {"type": "string"}},
@@ -173,7 +227,11 @@ SCHEMA: dict[str, Any] = {
         "elements": {"type": "array", "items": _item(("title", "summary"), {"dimension": {"type": "string"}, "subelements": _IDS})},
         "subelements": {
             "type": "array",
-            "items": _item(("title", "summary", "why"), {"element": {"type": "string"}, "expectations": _IDS, "crosswalks": _CROSSWALKS}),
+            "items": _item(
+                ("title", "summary", "why"),
+                {"element": {"type": "string"}, "expectations": _IDS, "crosswalks": _CROSSWALKS},
+                optional={"not_applicable": {**_TEXT, "description": "a fork marked it not applicable to its organisation: why"}},
+            ),
         },
         "expectations": {
             "type": "array",
@@ -278,6 +336,7 @@ def catalogue_xlsx(site: Site, lang: str) -> bytes:
     about = wb.create_sheet("about")
     for row in (
         ["portal", data["portal"]],
+        *([key, data[key]] for key in ("portal_version", "publisher") if key in data),
         ["standard", data["standard"]],
         ["model_version", data["model_version"]],
         ["languages", ", ".join(data["languages"])],

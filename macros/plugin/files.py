@@ -16,7 +16,7 @@ from ..urls.redirects import MOVED_ANCHORS, moved_anchors_json, old_addresses
 from ..urls.scheme import all_pages
 from ..urls.short import short_links
 from ..urls.site import Site
-from ..views import checklists, notices
+from ..views import checklists, fork, notices
 from ..views.base import View
 from ..views.registry import render_page
 
@@ -45,4 +45,6 @@ def generated_files(site: Site, lang: str) -> list[GeneratedFile]:
     out.append(GeneratedFile(ID_INDEX, id_index(site, lang)))
     out.append(GeneratedFile(*checklists.script_file(site, lang)))
     out += [GeneratedFile(path, svg) for path, svg in handout_qr_files(site, lang)]
+    if site.model.is_fork:  # what the fork changes, as data (its page is a page type)
+        out.append(GeneratedFile(fork.CHANGES_JSON, fork.changes_json(site.model)))
     return out

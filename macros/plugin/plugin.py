@@ -10,6 +10,7 @@ plugin object, one per MkDocs configuration (and so per language build).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import posixpath
@@ -27,6 +28,7 @@ from ..load import coverage_rule, settings
 from ..load.loader import load_model_cached
 from ..model import glossary
 from ..model.problems import ModelInvalid
+from ..model.types import Model
 from ..render.term_marks import TermIndex, mark_terms
 from ..urls import languages
 from ..urls.languages import LanguagePlan
@@ -62,6 +64,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.edit_sources: dict[str, str] = {}  # page source -> the repository file behind it
         self.english_prose: set[str] = set()  # prose pages shown in the default language
         self.term_index: TermIndex | None = None
+        self._base: Model | None = None  # the loaded model, and the same with the fork's brand for downloads
+        self._model: Model | None = None
         # MkDocs' files, navigation and theme environment of this build: the dev server re-renders single pages with them
         self.files: Files | None = None
         self.nav = None
@@ -71,6 +75,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def lang(self) -> str:
         return self.plan.lang
 
+    def current_model(self) -> Model:
+        """The model as the files are now (loaded once while they do not change), with the fork's name, version, publisher."""
+        cfg = self.settings
+        base = load_model_cached(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
+        if self._base is not base:
+            self._base, self._model = base, dataclasses.replace(base, brand=dict(cfg.brand))
+        return self._model
+
     @event_priority(100)  # before Material's search plugin reads the theme language
     def on_config(self, config):
         portal = config.extra.setdefault("portal", {})
@@ -78,7 +90,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         try:
             cfg = settings.load(project, portal)
             plan = languages.plan(cfg.languages)
-            model = load_model_cached(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
+            self.settings = cfg
+            model = self.current_model()
             thin = coverage_rule.check(model, cfg.brand)
             if thin:
                 raise ModelInvalid(thin)

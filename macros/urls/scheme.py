@@ -67,6 +67,8 @@ PAGES: tuple[PagePlace, ...] = (
     PagePlace("crosswalks", _only("crosswalks"), _one("crosswalks/index.md")),
     PagePlace("framework", lambda m: m.crosswalks, lambda i: f"crosswalks/{i}/index.md"),
     PagePlace("framework_item", lambda m: m.ids("framework_item"), framework_item_src),
+    # a fork only: everything it adds, changes or leaves out, with its reasons
+    PagePlace("fork_changes", lambda m: ["fork-changes"] if m.is_fork else [], _one("fork-changes/index.md")),
 )
 PAGE = {p.name: p for p in PAGES}
 

@@ -46,6 +46,7 @@ def short_links(model: Model, languages: Iterable[str]) -> list[ShortLink]:
     # A short link once published keeps working: an item that left the model (or that a fork hides) leads to
     # its old address, which redirects on or says what happened.
     gone = [(c.kind, c.old) for c in model_changes(model)] + [("practice", p) for p in model.hidden]
+    gone += [("expectation", e) for e in model.hidden_expectations]  # its sub-element page says why it is left out
     for kind, old in gone:
         if kind in SHORT_KINDS and old not in taken:
             out.append(ShortLink(f"{old}/index.md", LINK_KIND[kind].home(old)))

@@ -60,6 +60,11 @@ class View:
         # IDs passed the schema's strict patterns; they go into anchors and URLs as they are.
         return {**fields, "id": Markup(item_id), "text_lang": actual, "fallback": fallback, "local": self.m.is_local(kind, item_id)}
 
+    def reason(self, value: Any) -> str:
+        """A fork's reason (for hiding an item, for a sub-element that does not apply), marked when in another language."""
+        text, lang = self.m.reason(value, self.lang)
+        return text if lang == self.lang else Foreign(text, lang)
+
     def label(self, kind: str, value: str) -> str:
         return self.text(kind, value).get("label", value)
 

@@ -126,6 +126,8 @@ def _subelement(v: View, item_id: str) -> dict[str, Any]:
         **v.text("subelements", item_id),
         "expectations": [v.expectation(e) for e in sub.expectation_ids],
         "practices": [v.text("practices", p.id) for p in v.m.practices_for(item_id)],
+        # a fork marked it not applicable: the box starts ticked, with the fork's reason as the justification
+        "na_reason": v.reason(v.m.not_applicable[item_id]) if item_id in v.m.not_applicable else "",
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..render import figures
 from . import crosswalks
 from .base import View
@@ -68,6 +70,11 @@ def subelement(v: View, item_id: str) -> dict[str, Any]:
         "element": v.ref("element", el.id, "elements"),
         "dimension": v.ref("dimension", el.dimension_id, "dimensions"),
         "expectations": [v.expectation(e) for e in sub.expectation_ids],
+        # a fork's tailoring, shown where it applies: left-out expectations keep their anchor and say why
+        "hidden_expectations": [
+            {"id": Markup(e), "reason": v.reason(r)} for e, r in m.hidden_expectations.items() if e.rsplit("-e", 1)[0] == item_id
+        ],
+        "not_applicable": v.reason(m.not_applicable[item_id]) if item_id in m.not_applicable else "",
         "practices": [practice(v, p.id) for p in m.practices_for(item_id)],
         "added": crosswalks.added(v, "subelements", item_id),
         "crosswalks": crosswalks.section(v, [("subelement", item_id)]),

@@ -16,7 +16,7 @@ from ..render.markup import ENV
 from ..render.pages import page_source
 from ..urls.scheme import PAGE
 from ..urls.site import Site
-from . import checklists, crosswalks, glossary, model_pages, notices, practices, principles, status, team, trainers
+from . import checklists, crosswalks, fork, glossary, model_pages, notices, practices, principles, status, team, trainers
 from .base import View
 
 
@@ -54,6 +54,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("crosswalks", crosswalks.overview, "crosswalks.md.j2", "crosswalks_title"),
     PageType("framework", crosswalks.framework, "crosswalk_framework.md.j2"),  # its view picks the template per kind of framework
     PageType("framework_item", crosswalks.item_page, "crosswalk_item.md.j2"),
+    PageType("fork_changes", fork.fork_changes, "fork_changes.md.j2", "localise_changes_title"),
 )
 PAGE_TYPE = {t.name: t for t in PAGE_TYPES}
 
