@@ -163,3 +163,65 @@ def test_the_plan_shows_ratings_reasons_and_picks_with_plurals(page, site_url, l
     assert rating in accountable
     reasons = " ".join(page.inner_text("[data-plan-subelement='7.2.2.4']").split())
     assert na in reasons and model.texts[lang]["practices"]["ask-residents-for-personal-feedback"]["title"] in reasons
+
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  if (!el.dataset.tabStop) el.dataset.tabStop = String(document.querySelectorAll('[data-tab-stop]').length);
+  const r = el.getBoundingClientRect(), st = getComputedStyle(el);
+  const byId = ids => ids.split(/\\s+/).map(i => (document.getElementById(i) || {}).textContent || '').join(' ');
+  const name = (el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') && byId(el.getAttribute('aria-labelledby')))
+    || (el.labels && Array.from(el.labels).map(l => l.textContent).join(' ')) || el.textContent || el.title || el.value || '').trim();
+  const seen = r.width >= 2 && r.height >= 2 && st.visibility !== 'hidden' && st.opacity !== '0';
+  const what = el.tagName + '#' + el.id + '.' + (typeof el.className === 'string' ? el.className : '');
+  return {key: el.dataset.tabStop, what, seen, name: !!name};
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "model/7.2.2.4/", "nl/practices/", "nl/checklists/7.2.2/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_tab_stop_is_seen_and_named(browser, site_url, path, width):
+    """Walk the page with Tab: every stop has a visible box when focused and an accessible name
+    (was: a hidden palette radio and a zero-size 'Initializing search' box on every page, nameless menu toggles)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(site_url + path, wait_until="load")
+    bad, seen = [], set()
+    for _ in range(600):
+        pg.keyboard.press("Tab")
+        stop = pg.evaluate(FOCUSED)
+        if stop is None or stop["key"] in seen:
+            break
+        seen.add(stop["key"])
+        if not stop["seen"]:  # some boxes fade in when focused (the skip link): look again after the transition
+            pg.wait_for_timeout(400)
+            stop = pg.evaluate(FOCUSED)
+        if not (stop["seen"] and stop["name"]):
+            bad.append(stop)
+    context.close()
+    assert len(seen) > 10 and bad == [], bad
+
+
+def test_menu_section_toggles_are_named_buttons_that_work_with_enter_and_space(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "model/7.2.2.4/", wait_until="load")
+    toggle = page.locator("label.md-nav__link[role=button][for]").first
+    assert toggle.get_attribute("aria-label")
+    box = "#" + toggle.get_attribute("for")
+    for key in ("Enter", "Space", "Space"):
+        before = page.is_checked(box)
+        toggle.focus()
+        page.keyboard.press(key)
+        assert page.is_checked(box) != before, key
+        assert toggle.get_attribute("aria-expanded") == ("true" if not before else "false")
+    names = page.eval_on_selector_all("nav.md-nav[data-md-level]", "ns => ns.map(n => n.getAttribute('aria-label'))")
+    assert all(names) and len(names) == len(set(names))  # unique landmarks (the model and the checklists both have "7.1 ...")
+
+
+def test_home_search_box_opens_the_search_with_the_words(page, site_url):
+    page.goto(site_url, wait_until="load")
+    page.fill("#portal-home-q", "complaint")
+    page.press("#portal-home-q", "Enter")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.input_value(".md-search__input") == "complaint"

@@ -6,7 +6,8 @@ Only registration lives here; the data comes from the portal plugin's site (``pl
 from __future__ import annotations
 
 from macros.plugin.plugin import PortalPlugin
-from macros.render.markup import md_escape, rel_link
+from macros.render import figures
+from macros.render.markup import md_escape, rel_link, rel_url
 from macros.urls.scheme import src_of
 
 
@@ -38,6 +39,12 @@ def define_env(env) -> None:
                 title = md_escape(f"{e} {m.text(lang, 'elements', e)[0].get('title', e)}")
                 out.append(f"    - [{title}]({rel_link(here, src_of(m, 'element', e))})")
         return "\n".join(out) + "\n"
+
+    @env.macro
+    def model_figure() -> str:
+        """The model at a glance (the same figure as the model overview, linked from this page): the home page shows it."""
+        m, lang, here = portal.site.model, portal.lang, env.page.file.src_uri
+        return figures.model_figure(m, lang, lambda kind, item_id: rel_url(here, src_of(m, kind, item_id)))
 
     @env.macro
     def perspective_links() -> str:
