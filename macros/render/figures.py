@@ -227,8 +227,13 @@ def model_svg(model: Model, lang: str, lay: Layout, href: Callable[[str, str], s
 def model_text(model: Model, lang: str) -> str:
     """The model figure in words: the centre, then each dimension with its elements."""
     parts = [model.ui(lang, "figures_centre") + "."]
+    added = f" ({model.ui(lang, 'crosswalks_added_badge')})"  # what the dashed outline says, in words
     for d, dim in model.dimensions.items():
-        elements = "; ".join(f"{e} {model.text(lang, 'elements', e)[0].get('title', e)}" for e in dim.element_ids)
+        elements = "; ".join(
+            f"{e} {model.text(lang, 'elements', e)[0].get('title', e)}"
+            + (added if added_by(model.crosswalks.values(), "elements", e) else "")
+            for e in dim.element_ids
+        )
         parts.append(f"{d} {model.text(lang, 'dimensions', d)[0].get('title', d)}: {elements}.")
     return " ".join(parts)
 
