@@ -13,6 +13,7 @@ import pytest
 from macros.model.assessment import COLUMNS, STORAGE_KEY, column_labels
 
 from .conftest import PROJECT, shared_model
+from .test_trainers_exports import configured_site_url
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -262,7 +263,7 @@ def test_print_stylesheet_gives_a_clean_a4_handout(tab, site_url, model):
     breaks = page.eval_on_selector_all(".portal-cl-element", "els => els.map(e => getComputedStyle(e).breakBefore)")
     assert breaks == ["auto"] + ["page"] * (len(elements) - 1)  # one element per sheet, the first under the title
     urls = page.eval_on_selector_all(".portal-cl-shorturl a", "els => els.map(e => e.textContent)")
-    assert urls == [f"{site_url}checklists/{e}/" for e in elements]
+    assert urls == [f"{configured_site_url()}/checklists/{e}/" for e in elements]  # paper: the configured address
     assert page.is_visible(".portal-cl-lines")
     pdf = page.pdf(format="A4")
     sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))

@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from .test_trainers_exports import configured_site_url
+
 pytestmark = pytest.mark.browser
 
 A4_POINTS = (595, 842)
@@ -43,3 +45,12 @@ def test_print_keeps_headings_with_what_follows_and_prints_full_addresses(page, 
     qr = page.locator("article img.portal-qr")
     assert qr.count() == 1 and qr.evaluate("img => img.complete && img.naturalWidth > 0")
     assert qr.get_attribute("alt").endswith("/model/7.3.2/")
+
+
+@pytest.mark.parametrize("prefix", ["", "nl/"])
+def test_checklist_prints_its_configured_address_without_the_screen_controls(page, site_url, prefix):
+    page.goto(f"{site_url}{prefix}checklists/7.3.2/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert page.text_content(".portal-cl-shorturl a") == f"{configured_site_url()}/{prefix}checklists/7.3.2/"
+    assert not page.is_visible(".portal-cl-filter") and not page.is_visible(".portal-cl-scale")
+    assert page.is_visible(".portal-cl-rating")  # each sub-element's rating lists every step of the scale

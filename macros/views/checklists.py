@@ -110,7 +110,7 @@ def _element(v: View, item_id: str) -> dict[str, Any]:
         "dimension": el.dimension_id,
         "link": rel_link(v.here, src),
         "url": rel_url(v.here, src),
-        "short_url": f"/{v.prefix}checklists/{item_id}/",
+        "short_url": v.site.full_url(f"/{v.prefix}checklists/{item_id}/"),  # for paper: under the configured site_url
         "subelements": [_subelement(v, s) for s in el.subelement_ids],
     }
 

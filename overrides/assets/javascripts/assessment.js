@@ -375,7 +375,6 @@
       if (window.matchMedia("(min-width: 45em)").matches) { box.open = true; }
     }
   });
-  all("[data-short-url]").forEach(function (a) { a.textContent = a.href; });  // the full address, for paper
   window.addEventListener("storage", function (e) {  // the same assessment open in another tab or language
     if (e.key === KEY) { state = read(); paint(); }
   });
