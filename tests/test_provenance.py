@@ -17,6 +17,7 @@ from macros.load.loader import load_model
 from macros.model.assessment import COLUMNS, column_labels
 from macros.model.problems import ModelInvalid
 from macros.model.types import PROVENANCE_SOURCES
+from macros.outputs.checklist_sheets import CSV_EXTRA
 from macros.urls import scheme
 
 from .conftest import edit_yaml
@@ -200,14 +201,25 @@ def test_expectations_csv_and_xlsx_carry_the_source(real_site, model, name):
 def test_checklist_sheets_carry_the_source_label_and_clause(real_site, model, lang):
     root = real_site / ("nl" if lang == "nl" else "")
     table = list(csv.reader(io.StringIO((root / "downloads" / f"checklist-{lang}.csv").read_text(encoding="utf-8-sig"))))
-    assert table[0] == column_labels(model, lang, COLUMNS)
+    assert table[0] == column_labels(model, lang, COLUMNS + CSV_EXTRA)
     src, ref = COLUMNS.index("source"), COLUMNS.index("clause")
     by_id = {r[1]: r for r in table[1:]}
     for e, p in model.provenance.items():
         assert (by_id[e][src], by_id[e][ref]) == (model.ui(lang, f"source_{p.source}"), p.reference), e
     for s in model.subelements:
         assert (by_id[s][src], by_id[s][ref]) == ("", "")
-    sheet = load_workbook(root / "downloads" / f"checklist-{lang}.xlsx").worksheets[0]
-    xrows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
-    for e, p in model.provenance.items():
-        assert xrows[e][src].value == model.ui(lang, f"source_{p.source}"), e
+    workbook = load_workbook(root / "downloads" / f"checklist-{lang}.xlsx")  # one sheet per element, headings in row 5
+    found = {}
+    for ws in workbook.worksheets:
+        head = [c.value for c in next(ws.iter_rows(min_row=5, max_row=5))]
+        if model.ui(lang, "checklists_col_source") not in head:
+            continue
+        i, s, c = (
+            head.index(model.ui(lang, "checklists_col_id")),
+            head.index(model.ui(lang, "checklists_col_source")),
+            head.index(model.ui(lang, "checklists_col_clause")),
+        )
+        for row in ws.iter_rows(min_row=6, values_only=True):
+            if row[i] in model.expectations:
+                found[row[i]] = (row[s], row[c])
+    assert found == {e: (model.ui(lang, f"source_{p.source}"), p.reference or None) for e, p in model.provenance.items()}

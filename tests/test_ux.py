@@ -14,8 +14,20 @@ from .html_tools import page_file
 FACTS = re.compile(r'<dl class="portal-facts[^"]*">(.*?)</dl>', re.S)
 TAG = re.compile(r"<[^>]+>")
 LABELS = {
-    "en": {"roles": "Who:", "effort": "Effort:", "level": "Pyramid level:", "principles": "Principles:", "tags": "Tags:"},
-    "nl": {"roles": "Wie:", "effort": "Inspanning:", "level": "Niveau in de piramide:", "principles": "Principes:", "tags": "Onderwerpen:"},
+    "en": {
+        "roles": "Who:",
+        "effort": "Effort:",
+        "level": "Aims at (as this portal reads the pyramid):",
+        "principles": "Principles:",
+        "tags": "Tags:",
+    },
+    "nl": {
+        "roles": "Wie:",
+        "effort": "Inspanning:",
+        "level": "Mikt op (zoals dit portaal de piramide leest):",
+        "principles": "Principes:",
+        "tags": "Onderwerpen:",
+    },
 }
 
 
