@@ -15,6 +15,7 @@ import pytest
 
 from macros.cli.build import BuildFailed, build_site, configured_languages
 from macros.load.loader import load_model
+from macros.load.settings import from_config_file
 from macros.model.problems import ModelInvalid
 from macros.urls import inventory, published
 from macros.urls.short import short_links
@@ -60,10 +61,17 @@ def test_item_urls_contain_the_item_id(model):
         assert link.id.replace(":", "/") in link.path(), link
 
 
+def published_lists() -> list[Path]:
+    """Upstream's list and, in a fork, each of its layers' own lists (read from the configuration, not assumed)."""
+    return published.files(PROJECT, from_config_file(PROJECT / "mkdocs.yml").layers)
+
+
 def test_published_list_covers_the_current_model_and_is_sorted(model):
-    file = PROJECT / published.FILE_NAME
-    listed = [u for _n, u in published.read(file)]
-    assert listed == sorted(set(listed)), "model/published-urls.txt must be sorted, without repeats"
+    listed = []
+    for file in published_lists():
+        own = [u for _n, u in published.read(file)]
+        assert own == sorted(set(own)), f"{file.relative_to(PROJECT)} must be sorted, without repeats"
+        listed += own
     current = published.current(model, configured_languages(PROJECT / "mkdocs.yml"), PROJECT / "docs" / "en")
     missing = sorted(current - set(listed))
     assert missing == [], f"run `python -m macros urls`; missing: {missing[:20]}"
@@ -72,9 +80,10 @@ def test_published_list_covers_the_current_model_and_is_sorted(model):
 
 
 def test_every_published_url_resolves_in_the_built_site(real_site):
-    entries = published.read(PROJECT / published.FILE_NAME)
-    assert len(entries) > 1500
-    assert published.unresolved(real_site, entries, LANGS) == []
+    languages = configured_languages(PROJECT / "mkdocs.yml")
+    assert len(published.read(PROJECT / published.FILE_NAME)) > 1500
+    for file in published_lists():
+        assert published.unresolved(real_site, published.read(file), languages, file.relative_to(PROJECT).as_posix()) == []
 
 
 def test_urls_command_adds_new_and_never_removes(tmp_path):
