@@ -17,7 +17,7 @@ from macros.cli.crosswalks import report
 from macros.load.loader import load_model
 from macros.model.crosswalks import unmapped
 from macros.model.problems import ModelInvalid
-from macros.outputs import catalogue, crosswalk_files
+from macros.outputs import catalogue, checklist_sheets, crosswalk_files
 from macros.urls import scheme
 from macros.urls.site import Site
 
@@ -229,3 +229,13 @@ def test_a_forks_framework_gets_pages_a_row_on_its_subelements_and_downloads(tmp
             json.loads((root / "assets" / "item-ids.json").read_text(encoding="utf-8"))["om 2.1"]["url"]
             == "crosswalks/local-our-model/2.1/"
         )
+
+
+def test_workshop_spreadsheets_name_the_caf_items_of_each_subelement(real_model):
+    site = Site(real_model, ("en", "nl"))
+    for lang, word in (("en", "primary"), ("nl", "direct")):
+        table = list(csv.reader(io.StringIO(checklist_sheets.checklist_csv(site, lang).decode("utf-8-sig"))))
+        col = table[0].index(real_model.ui(lang, "checklists_col_crosswalks"))
+        row = next(r for r in table if r[1] == "7.2.2.3")
+        assert f"CAF 3.2 ({word})" in row[col]
+        assert all(r[col] == "" for r in table[1:] if r[1] in real_model.expectations)

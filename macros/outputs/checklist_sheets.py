@@ -24,10 +24,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..model.assessment import COLUMNS, SCALE_COLUMNS, blank_rows, column_labels, scale
+from ..model.crosswalks import links_to
 from ..urls.site import Site
 from .spreadsheet_safety import csv_rows, sheet_title
 
-CSV_EXTRA = ("link", "version")  # after the browser export's columns: where to read more, which catalogue
+# After the browser export's columns: on a sub-element's row the items of other frameworks (CAF 2020) it serves, so a
+# team can reuse that evidence; where to read more; which catalogue.
+CSV_EXTRA = ("crosswalks", "link", "version")
 # One sheet per element: what each column holds (labels: ui checklists_col_<key>)
 SHEET_COLUMNS = (
     "type",
@@ -43,6 +46,7 @@ SHEET_COLUMNS = (
     "roles",
     "effort",
     "tags",
+    "crosswalks",
     "link",
 )
 _WIDTHS = {"type": 13, "id": 16, "text": 70, "met": 10, "rating": 20, "na": 11, "justification": 30, "notes": 30}
@@ -57,6 +61,13 @@ def version_line(site: Site, lang: str) -> str:
     return text + (", " + m.ui(lang, "checklists_sheet_released").format(date=released) if released else "")
 
 
+def crosswalk_cell(site: Site, lang: str, subelement_id: str) -> str:
+    """'CAF 1.1 (primary), CAF 2.4 (related)': the items of every matrix crosswalk that a sub-element serves."""
+    m = site.model
+    links = links_to([fw for fw in m.crosswalks.values() if fw.view == "matrix"], "subelement", subelement_id)
+    return ", ".join(f"{m.crosswalks[x.framework].search_id(x.item)} ({m.ui(lang, f'crosswalks_strength_{x.strength}')})" for x in links)
+
+
 def _csv(site: Site, lang: str, delimiter: str) -> bytes:
     model = site.model
     out = io.StringIO()
@@ -64,7 +75,12 @@ def _csv(site: Site, lang: str, delimiter: str) -> bytes:
     writer.writerow(column_labels(model, lang, COLUMNS + CSV_EXTRA))
     version = version_line(site, lang)
     rows = [
-        [*row, site.item_url("expectation" if row[1] in model.expectations else "subelement", row[1], lang), version]
+        [
+            *row,
+            "" if row[1] in model.expectations else crosswalk_cell(site, lang, row[1]),
+            site.item_url("expectation" if row[1] in model.expectations else "subelement", row[1], lang),
+            version,
+        ]
         for row in blank_rows(model, lang)
     ]
     writer.writerows(csv_rows(rows))
@@ -178,6 +194,7 @@ def checklist_xlsx(site: Site, lang: str) -> bytes:
             _put(ws, r, col["type"], sub_word, _BOLD)
             _put(ws, r, col["id"], s, _BOLD)
             _put(ws, r, col["text"], model.text(lang, "subelements", s)[0]["title"], _BOLD).alignment = _WRAP
+            _put(ws, r, col["crosswalks"], crosswalk_cell(site, lang, s)).alignment = _WRAP
             _link(ws, r, col["link"], site.item_url("subelement", s, lang))
             rating.append(ws.cell(row=r, column=col["rating"]).coordinate)
             na.append(ws.cell(row=r, column=col["na"]).coordinate)
