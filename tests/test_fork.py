@@ -38,7 +38,8 @@ contact: {{email: service@example.org}}
 repo_url: {REPO}
 """,
     "local/assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n',
-    "local/hide.yml": f"practices:\n  {HIDDEN}: We publish our accounts through the regional portal.\n",
+    "local/hide.yml": f"practices:\n  {HIDDEN}: We publish our accounts through the regional portal.\n"
+    + "not_applicable:\n  7.1.1.b: {en: We run no service desk., nl: We hebben geen servicebalie.}\n",
     f"local/practices/{LOCAL}.yml": f"""\
 id: {LOCAL}
 subelements: ["7.1.1.a"]
@@ -435,7 +436,18 @@ def test_the_status_page_lists_every_language_from_the_model_data():
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    "path", ["de/practices/river-walk/", f"practices/{LOCAL}/", "de/status/", "nl/model/7.1.1.a/", "de/fork/", f"nl/practices/{HIDDEN}/"]
+    "path",
+    [
+        "de/practices/river-walk/",
+        f"practices/{LOCAL}/",
+        "de/status/",
+        "nl/model/7.1.1.a/",
+        "de/fork/",
+        f"nl/practices/{HIDDEN}/",
+        "de/fork-changes/",
+        "de/model/7.1.1.b/",
+        "nl/checklists/7.1.1/",
+    ],
 )
 def test_the_forks_pages_pass_axe_with_its_colours_and_notices(fork, page, path):
     """Brand colours, the fallback notice, lang-marked English and the local badge keep WCAG 2.1 AA."""
