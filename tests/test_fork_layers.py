@@ -86,6 +86,14 @@ not_applicable:
   7.2.1.2: {en: We have no front office., de: Wir haben keinen Publikumsverkehr.}
 """,
     "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
+    # a term of the fork's own, in its own language only
+    "local/glossary/local-citizens-office.yml": "id: local-citizens-office\nstatus: public-sector\nsource: portal\n",
+    "local/text/de/glossary.yml": """\
+terms:
+  local-citizens-office:
+    term: Bürgeramt
+    definition: Die Stelle, an der Bürger ihre Anliegen an einem Ort erledigen DE.
+""",
 }
 
 REGIONAL = {
@@ -372,6 +380,7 @@ def test_the_what_changed_page_and_json_list_every_deviation(site, fork):
     listed = {(c["kind"], c["id"], c["change"], c["layer"]) for c in data["changes"]}
     assert listed == {
         ("practice", "local-buddy-visits", "local", "local"),
+        ("term", "local-citizens-office", "local", "local"),
         ("practice", "local-nord-desk", "local", "regional"),
         ("practice", "river-walk", "overridden", "local"),
         ("expectation", "7.1.1.a-e1", "overridden", "regional"),
@@ -398,3 +407,10 @@ def test_fallback_markup_never_lands_inside_an_attribute(site):
 def test_hidden_pages_are_left_out_of_the_sitemap(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/practices/river-walk/" in sitemap and "/practices/open-ledger/" not in sitemap
+
+
+def test_a_forks_own_term_is_in_the_glossary(site):
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'id="local-citizens-office"' in glossary and "Bürgeramt" in glossary
+    data = json.loads((site / "downloads" / "fork-changes.json").read_text(encoding="utf-8"))
+    assert {"kind": "term", "id": "local-citizens-office", "change": "local", "layer": "local"} in data["changes"]

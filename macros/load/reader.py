@@ -145,6 +145,21 @@ class Reader:
         for name, folder in self.src.layers:
             self.read_folder("practices", folder / "practices", local=True, layer=name)
         self.docs["terms"] = dict((term_id, doc) for doc, term_id in self.item_docs(self.root / TERMS_FOLDER, "term"))
+        for name, folder in self.src.layers:  # a fork's own glossary terms: local/glossary/local-*.yml
+            for doc, term_id in self.item_docs(folder / TERMS_FOLDER, "term"):
+                if not term_id.startswith(LOCAL_PREFIX) or term_id in self.docs["terms"]:
+                    self.problems.append(
+                        Problem(
+                            doc.rel,
+                            doc.line_of(("id",)),
+                            f"term id '{term_id}' is in the wrong namespace or already taken",
+                            f"IDs of a fork's own terms start with '{LOCAL_PREFIX}' (so they never collide with upstream ones)",
+                        )
+                    )
+                    continue
+                self.local_ids.add(("terms", term_id))
+                self.src.item_layer[("terms", term_id)] = name
+                self.docs["terms"][term_id] = doc
         self.read_crosswalks()
 
     def read_crosswalks(self) -> None:
