@@ -270,6 +270,16 @@ def test_status_flags_the_override_whose_upstream_text_changed(fork):
     assert [line for line in run.stderr.splitlines() if line.startswith("not OK:")] == [
         line for line in run.stderr.splitlines() if "river-walk.summary" in line
     ]
+    # the status page says the same, for people who do not read the command's output
+    from macros.load.loader import load_model
+    from macros.load.settings import from_config_file
+    from macros.urls.site import Site
+    from macros.views.registry import render_page
+
+    cfg = from_config_file(fork["root"] / "mkdocs.yml")
+    model = load_model(cfg.model_dir, cfg.complete_languages, list(cfg.layers), cfg.fork_languages)
+    page = render_page(Site(model, cfg.languages), "en", "status", "status")
+    assert "Own texts to check" in page and "practices river-walk.summary: it was “Do river-walk EN.”" in page
 
 
 def test_accepting_the_drift_records_it_in_the_top_layer_only(fork, site):

@@ -36,6 +36,15 @@ def status(v: View, _id: str) -> dict[str, Any]:
                     for k in st.kinds
                 ],
                 "stale": [f"{k.kind} {i}" for k in st.kinds for i in k.stale][:200],
+                # a fork's own texts whose replaced upstream text changed since (status --accept records the check)
+                "drifted": [
+                    {"item": f"{k.kind} {d.label}", "was": _shown(d.was), "now": _shown(d.now)} for k in st.kinds for d in k.drifted
+                ][:200],
             }
         )
     return {"languages": languages}
+
+
+def _shown(value: Any) -> str:
+    """A replaced text as one line (a list of steps joined)."""
+    return " / ".join(map(str, value)) if isinstance(value, list) else str(value)
