@@ -113,6 +113,17 @@ effort: low
 level: 3
 tags: [listening]
 """,
+    # in English too, but not in Dutch: Dutch is complete upstream, yet the fork's own items need only the fork's language
+    "regional/text/en/nord.yml": """\
+practices:
+  local-nord-desk:
+    title: North service desk EN
+    summary: One desk for every request EN.
+    why: Short ways EN.
+    steps: [Set up the desk EN.]
+    evidence: [The desk is staffed EN.]
+    example: The desk in the north town hall EN.
+""",
     "regional/text/de/nord.yml": """\
 practices:
   local-nord-desk:

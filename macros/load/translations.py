@@ -181,7 +181,8 @@ def language_status(model: Model, lang: str) -> LanguageStatus:
         for item_id in source.get(kind, {}):
             ks.total += 1
             if item_id not in own:
-                ks.missing.append(item_id)
+                if (kind, item_id) not in model.item_layer or lang in model.fork_languages:
+                    ks.missing.append(item_id)  # a fork's own item needs text only in the fork's languages
                 continue
             ks.translated += 1
         for item_id, value in own.items():
