@@ -83,6 +83,8 @@ def load(project: Path, portal: dict[str, Any]) -> Settings:
         problems += found
         brand = merge_brand(brand, data)
     problems += check_languages(project, layers)
+    for folder in [*(layer / "assets" for layer in layers), project / portal.get("docs_root", "docs")]:
+        problems += links_outside(project, folder)
     if problems:
         raise ModelInvalid(problems)
     languages = tuple(brand.get("languages") or portal.get("languages") or ("en", "nl"))
@@ -191,7 +193,6 @@ def read_brand(project: Path, local_dir: Path, layers: list[Path] | None = None)
         return {}, problems
     data = doc.data
     problems += _plain_branding(doc)
-    problems += _assets_inside(project, local_dir)
     here = local_dir.relative_to(project).as_posix() if local_dir.is_relative_to(project) else local_dir.name
     for key in ("logo", "favicon"):
         if key not in data:
@@ -251,12 +252,13 @@ def _plain_branding(doc) -> list[Problem]:
     return out
 
 
-def _assets_inside(project: Path, local_dir: Path) -> list[Problem]:
-    """Everything in local/assets/ is published: a link to a file outside the folder would publish that file."""
-    folder = local_dir / "assets"
+def links_outside(project: Path, folder: Path) -> list[Problem]:
+    """Every file in ``folder`` is published (a layer's assets/, the prose in docs/): a link in it to a file
+    outside the folder would publish that file, so links must stay inside, resolved."""
     if not folder.is_dir():
         return []
     inside = folder.resolve()
+    here = folder.relative_to(project).as_posix() if folder.is_relative_to(project) else str(folder)
     out = []
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() and not path.resolve().is_relative_to(inside):
@@ -265,8 +267,8 @@ def _assets_inside(project: Path, local_dir: Path) -> list[Problem]:
                 Problem(
                     rel,
                     1,
-                    "this link points outside local/assets/ and would publish that file",
-                    "copy the file into local/assets/ instead of linking to it",
+                    f"this link points outside {here}/ and would publish that file",
+                    f"copy the file into {here}/ instead of linking to it",
                 )
             )
     return out
