@@ -16,7 +16,7 @@ from ..model.types import Model
 from . import causes, changelog, checks, crosswalks, style, terms
 from .assemble import assemble
 from .reader import LOCAL_PREFIX, Sources, read_sources
-from .settings import layer_dirs
+from .settings import from_config_file, layer_dirs
 
 SHIPPED_LANGUAGES = ("en", "nl")
 __all__ = ["LOCAL_PREFIX", "SHIPPED_LANGUAGES", "load_model", "load_model_cached", "validate"]
@@ -32,6 +32,17 @@ def layer_folders(root: Path, local_dir: Layers) -> list[Path]:
     return [Path(p) for p in ([local_dir] if isinstance(local_dir, (str, Path)) else local_dir)]
 
 
+def _configured_fork_languages(root: Path) -> tuple[str, ...]:
+    """A fork's own languages from its portal.yml, when the caller did not say (tests and tools that load the model only)."""
+    config = root.parent / "mkdocs.yml"
+    if not config.is_file():
+        return ()
+    try:
+        return from_config_file(config).fork_languages
+    except ModelInvalid:
+        return ()  # reported with file and line when the settings themselves are loaded
+
+
 def load_model(
     root: Path, complete_languages: tuple[str, ...] = SHIPPED_LANGUAGES, local_dir: Layers = None, fork_languages: Sequence[str] = ()
 ) -> Model:
@@ -43,7 +54,10 @@ def load_model(
     ``fork_languages``: the languages a fork's own items need text in (default: the complete languages).
     """
     root = Path(root)
-    src = read_sources(root, layer_folders(root, local_dir))
+    folders = layer_folders(root, local_dir)
+    if folders and not fork_languages:
+        fork_languages = _configured_fork_languages(root)
+    src = read_sources(root, folders)
     model = assemble(src, tuple(complete_languages), tuple(fork_languages))
     problems = src.problems + validate(model, src, tuple(complete_languages))
     if problems:
