@@ -114,7 +114,7 @@ def _unsafe_structure(text: str, rel: str) -> Problem | None:
                 return Problem(
                     rel,
                     line,
-                    f"YAML {'alias' if mark == '*' else 'anchor'} '{mark}{event.anchor}' is not allowed (model files use none)",
+                    f"YAML {'alias' if mark == '*' else 'anchor'} '{mark}{event.anchor}' is not allowed (the portal's YAML files use none)",
                     "write the value out in full where it is needed",
                 )
             tag = getattr(event, "tag", None)
@@ -123,7 +123,7 @@ def _unsafe_structure(text: str, rel: str) -> Problem | None:
                     rel,
                     line,
                     f"YAML tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
-                    "remove the tag: model files hold plain text, numbers and lists only",
+                    "remove the tag: the portal's YAML files hold plain text, numbers and lists only",
                 )
             if isinstance(event, _NESTING_START):
                 depth += 1
@@ -145,6 +145,18 @@ def _syntax_problem(err: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 1
     problem = str(err.problem or err.context)
+    context = str(err.context or "")
+    if err.context_mark is not None and ("quoted scalar" in context or "flow" in context):
+        # an unclosed quote or bracket is noticed lines later: point at where it opens
+        start = err.context_mark.line + 1
+        if "quoted scalar" in context:
+            return Problem(rel, start, "YAML syntax error: a quote that is never closed", "close the quote on this line")
+        return Problem(
+            rel,
+            start,
+            "YAML syntax error: a [ or { that is never closed",
+            "close it on this line, or put text containing , [ ] { } in quotes",
+        )
     lines = text.splitlines()
     at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
     if at == "\t" or "'\\t'" in problem:
