@@ -489,3 +489,22 @@ def test_citations_name_the_forks_publisher(fork):
         data = json.loads(re.search(r'<script type="application/json" id="portal-trainers">(.*?)</script>', text).group(1))
         assert data["publisher"] == "Stadt Beispiel", lang
         assert data["clause_title"] == "Dim71 title EN", lang  # the clause title stays in the source language
+
+
+@pytest.mark.browser
+def test_the_language_switch_keeps_the_anchor_in_every_language_a_fork_adds(fork, page):
+    """en -> de -> nl -> en on an expectation's anchor: the switch works for languages upstream never had."""
+    from .browser import serve
+
+    server, url = serve(fork["site"])
+    try:
+        page.goto(url + "model/7.1.1.a/#7.1.1.a-e1", wait_until="networkidle")
+        for lang, prefix in (("de", "de/"), ("nl", "nl/"), ("en", "")):
+            page.hover(".md-header__option .md-select")
+            page.click(f'a.md-select__link[hreflang="{lang}"]')
+            page.wait_for_load_state("networkidle")
+            assert page.url == f"{url}{prefix}model/7.1.1.a/#7.1.1.a-e1"
+            assert page.evaluate("document.documentElement.lang") == lang
+            assert page.evaluate("!!document.getElementById('7.1.1.a-e1')")
+    finally:
+        server.shutdown()
