@@ -53,7 +53,7 @@ _SCRIPT_MESSAGES = (
     "plan_count_one",
     "plan_rated",
     "plan_rated_one",
-    "col_rating_label",
+    "rating_word",
     "col_justification",
     "notes",
     "row_subelement",

@@ -306,10 +306,10 @@
       var dl = document.createElement("dl");
       dl.className = "portal-facts";
       if (s && s.na) {
-        fact(dl, MSG.col_rating_label, MSG.na_short);
+        fact(dl, MSG.rating_word, MSG.na_short);
         fact(dl, MSG.col_justification, s.justification);
       } else {
-        fact(dl, MSG.col_rating_label, s && s.rating !== null ? s.rating + " " + D.scale[s.rating].label : MSG.unrated);
+        fact(dl, MSG.rating_word, s && s.rating !== null ? s.rating + " " + D.scale[s.rating].label : MSG.unrated);
       }
       if (s && s.notes) { fact(dl, MSG.notes, s.notes); }
       section.appendChild(dl);
