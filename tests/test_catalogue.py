@@ -57,7 +57,8 @@ def test_no_two_practices_alike(model, lang):
 
 def test_both_languages_are_complete(model):
     for kind in ("subelements", "expectations", "practices", "principles"):
-        assert set(model.texts["en"][kind]) == set(model.texts["nl"][kind]), kind
+        own = {i for k, i in model.item_layer if k == kind}  # a fork's own items need text only in the fork's languages
+        assert set(model.texts["en"][kind]) - own == set(model.texts["nl"][kind]) - own, kind
 
 
 @pytest.mark.skipif(

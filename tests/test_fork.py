@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from macros.cli.build import build_site
+from macros.load.settings import from_config_file
 
 from .conftest import FIXTURE_MODEL, PROJECT, shared_model
 from .html_tools import page_file, parse, search_docs
@@ -110,12 +111,16 @@ def status(project: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+# When this suite runs in a fork, its own layers (local/, and any layer above it) are not part of the "upstream" copy.
+FORK_FOLDERS = ("model/", "local/", *(f"{p.relative_to(PROJECT).as_posix()}/" for p in from_config_file(PROJECT / "mkdocs.yml").layers))
+
+
 def make_upstream(dest: Path) -> Path:
     """This project (working tree) as a git repository, around the fixture model, with NL fingerprints recorded."""
     listed = git(PROJECT, "ls-files", "--cached", "--others", "--exclude-standard").splitlines()
     for rel in listed:
         src = PROJECT / rel
-        if rel.startswith(("model/", "local/")) or not src.is_file():
+        if rel.startswith(FORK_FOLDERS) or not src.is_file():
             continue
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dest / rel)
