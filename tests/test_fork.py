@@ -27,6 +27,7 @@ ARTIFACTS = PROJECT / "test-artifacts"
 
 HIDDEN, LOCAL = "open-ledger", "local-buddy-visits"
 REPO = "https://git.example.org/stadt/portal"
+SITE = "https://service.example.org/"
 
 LOCAL_FILES = {
     "local/portal.yml": f"""\
@@ -37,6 +38,7 @@ colours: {{primary: "#0b5394", accent: "#8a3b00"}}
 logo: assets/logo.svg
 contact: {{email: service@example.org}}
 repo_url: {REPO}
+site_url: {SITE}
 """,
     "local/assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n',
     "local/hide.yml": f"practices:\n  {HIDDEN}: We publish our accounts through the regional portal.\n"
@@ -513,3 +515,14 @@ def test_the_language_switch_keeps_the_anchor_in_every_language_a_fork_adds(fork
             assert page.evaluate("!!document.getElementById('7.1.1.a-e1')")
     finally:
         server.shutdown()
+
+
+def test_a_fork_publishes_under_its_own_site_url(fork):
+    """local/portal.yml site_url: canonical, per-page hreflang alternates (every language) and the sitemap use it."""
+    site = fork["site"]
+    for lang, root in (("en", ""), ("nl", "nl/"), ("de", "de/")):
+        html = (site / root / "model" / "7.1.1" / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{SITE}{root}model/7.1.1/">' in html
+        for other, other_root in (("en", ""), ("nl", "nl/"), ("de", "de/")):
+            assert f'<link rel="alternate" href="{SITE}{other_root}model/7.1.1/" hreflang="{other}">' in html, (lang, other)
+        assert f"<loc>{SITE}{root}model/7.1.1/</loc>" in (site / root / "sitemap.xml").read_text(encoding="utf-8")

@@ -2,38 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import unescape as html_unescape
 
 import pytest
 
 from macros.urls import scheme
 
-from .conftest import shared_model
+from .conftest import PROJECT, shared_model
 from .html_tools import page_file
 
 FACTS = re.compile(r'<dl class="portal-facts[^"]*">(.*?)</dl>', re.S)
 TAG = re.compile(r"<[^>]+>")
-LABELS = {
-    "en": {
-        "roles": "Who:",
-        "effort": "Effort:",
-        "level": "Aims at (as this portal reads the pyramid):",
-        "principles": "Principles:",
-        "tags": "Tags:",
-    },
-    "nl": {
-        "roles": "Wie:",
-        "effort": "Inspanning:",
-        "level": "Mikt op (zoals dit portaal de piramide leest):",
-        "principles": "Principes:",
-        "tags": "Onderwerpen:",
-    },
-}
+KEYS = {"roles": "roles", "effort": "effort", "level": "practice_level", "principles": "serves_principles", "tags": "tags"}
+
+
+def labels_in(lang: str) -> dict[str, str]:
+    """The summary list's labels as the page prints them (the interface text, with a colon)."""
+    texts = {k: shared_model().ui(lang, key) for k, key in KEYS.items()}
+    return {k: t if t.endswith(":") else t + ":" for k, t in texts.items()}
+
+
+LABELS = {"en": labels_in("en"), "nl": labels_in("nl")}
 
 
 def facts_text(html: str) -> list[str]:
     """Each summary list as the words a reader reads, whitespace normalised."""
-    return [" ".join(TAG.sub(" ", block).split()).replace(" ,", ",") for block in FACTS.findall(html)]
+    return [" ".join(html_unescape(TAG.sub(" ", block)).split()).replace(" ,", ",") for block in FACTS.findall(html)]
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +67,51 @@ def test_practice_pages_start_with_the_sub_elements_they_serve_and_list_their_fa
             for x in p.principle_ids:
                 assert f"{x} {model.texts[lang]['principles'][x]['title']}" in text
             assert "Example: Example" not in html and "Voorbeeld: Voorbeeld" not in html
+
+
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">')
+
+
+def test_hreflang_alternates_point_to_the_same_page_in_each_language(real_site, model):
+    """Absolute, under the configured site_url, on one page of every page type (was: relative, to the other home page)."""
+    root = re.search(r"^site_url: (\S+)$", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    for page_type in scheme.PAGES:
+        ids = list(page_type.ids(model))
+        if not ids:
+            continue
+        src = page_type.src(ids[0])
+        path = src.replace("index.md", "")
+        for lang, prefix in (("en", ""), ("nl", "nl/")):
+            html = page_file(real_site, lang, src).read_text(encoding="utf-8")
+            links = dict((hreflang, href) for href, hreflang in ALTERNATE.findall(html))
+            assert links == {"en": f"{root}{path}", "nl": f"{root}nl/{path}", "x-default": f"{root}{path}"}, (lang, src, links)
+            assert f'<link rel="canonical" href="{root}{prefix}{path}">' in html
+
+
+KIB = 1024
+BUDGETS = {"search index, per language": 1400 * KIB, "sub-element page HTML": 100 * KIB, "practice page HTML": 100 * KIB}
+
+
+def test_page_weight_and_search_index_budgets(real_site, model):
+    """Byte budgets that hold steady (bench/build_bench.py and bench/lighthouse_bench.py print the rest)."""
+    for lang in ("en", "nl"):
+        index = real_site / ("nl/" if lang == "nl" else "") / "search" / "search_index.json"
+        assert index.stat().st_size <= BUDGETS["search index, per language"], (lang, index.stat().st_size // KIB)
+        for s in model.subelements:
+            size = page_file(real_site, lang, scheme.src_of(model, "subelement", s)).stat().st_size
+            assert size <= BUDGETS["sub-element page HTML"], (lang, s, size // KIB)
+        for p in list(model.practices)[:20]:
+            size = page_file(real_site, lang, scheme.src_of(model, "practice", p)).stat().st_size
+            assert size <= BUDGETS["practice page HTML"], (lang, p, size // KIB)
+
+
+def test_the_search_index_holds_each_practice_text_once(real_site, model):
+    """A practice's steps and example are indexed on its own page only, not again on every sub-element page."""
+    for lang in ("en", "nl"):
+        docs = json.loads((real_site / ("nl/" if lang == "nl" else "") / "search" / "search_index.json").read_text(encoding="utf-8"))[
+            "docs"
+        ]
+        for p in list(model.practices)[:40]:
+            example = " ".join(model.texts[lang]["practices"][p]["example"].split()[:8])
+            hits = [d["location"] for d in docs if example in " ".join(html_unescape(d["text"]).split())]
+            assert len({h.split("#")[0] for h in hits}) == 1, (lang, p, hits)

@@ -125,9 +125,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 "lang": lang,
                 "root": plan.root_from_here(lang),
                 "link": plan.root_from_here(lang) or "./",
+                "prefix": self.site.prefix(lang),  # '' or 'nl/' below the site root, for per-page hreflang alternates
             }
             for lang in plan.languages
         ]
+        portal["site_root"] = root_url.rstrip("/") + "/" if root_url else ""  # the site_url of the first language
         portal["lang"] = plan.lang
         portal["version"] = model.version
         publisher = cfg.brand.get("publisher") or cfg.brand.get("organisation") or ""
