@@ -151,7 +151,7 @@ PLAN_STATE = {
 )
 def test_the_plan_shows_ratings_reasons_and_picks_with_plurals(page, site_url, lang, counts):
     model = shared_model()
-    rating = model.ui(lang, "checklists_col_rating_label") + ": 1"
+    rating = model.ui(lang, "checklists_rating_word") + ": 1"
     na = model.ui(lang, "checklists_col_justification") + ": No public contact of our own."
     page.goto(site_url + lang_root(lang) + "checklists/plan/", wait_until="load")
     state = {**PLAN_STATE, "model_version": model.version}
