@@ -55,6 +55,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
         echo = logging.StreamHandler()
         echo.setLevel(logging.WARNING)
         echo.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        echo.addFilter(lambda record: record.levelno < logging.ERROR)  # errors end the build: reported once, cause first
         log.addHandler(echo)
     try:
         gone = _removed_urls(config_file)
@@ -65,8 +66,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, quiet: bool = Tr
             try:
                 mkdocs_build(load_config(str(config_file), site_dir=str(staging)))
             except (Abort, ConfigurationError, PluginError) as err:
-                warnings = "\n".join(collector.warnings)
-                raise BuildFailed(f"{err}\n{warnings}".rstrip() + f"\n(in the {lang} build)") from err
+                raise BuildFailed(collector.report(str(err)) + f"\n(in the {lang} build)") from err
         _check_published(config_file, staging)
         _swap(staging, target)
     except BaseException:
@@ -106,14 +106,22 @@ def _check_published(config_file: Path, staging: Path) -> None:
 
 
 class _Collector(logging.Handler):
-    """Keeps MkDocs' warnings so a failed build can say why."""
+    """Keeps MkDocs' errors and warnings so a failed build can say why: the errors (the cause) first."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
+        self.errors: list[str] = []
         self.warnings: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.warnings.append(f"{record.levelname}: {record.getMessage()}")
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+        else:
+            self.warnings.append(f"{record.levelname}: {record.getMessage()}")
+
+    def report(self, fallback: str) -> str:
+        """The errors as logged (MkDocs' own "Aborted with a BuildError!" only when nothing better was said), then warnings."""
+        return "\n".join(self.errors or [fallback]) + "".join(f"\n{w}" for w in self.warnings)
 
 
 def _swap(staging: Path, target: Path) -> None:
