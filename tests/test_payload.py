@@ -119,16 +119,47 @@ def test_validator_refuses_the_payload_in_every_field(poisoned):
     assert len(refused) == len(model_fields), f"{len(refused)} fields refused of {len(model_fields)}"
 
 
-def test_allowed_punctuation_passes_the_validator(fixture_project):
-    """Quotes, apostrophes and ampersands are ordinary text: the check does not get in a writer's way."""
+def test_allowed_punctuation_passes_the_validator_and_lands_inert(fixture_project):
+    """Quotes, apostrophes and ampersands are ordinary text: the check lets them through, and with the validator
+    on (the real path) the issue's attack strings stay inside their attributes: header, menu, logo, <title>, footer."""
+    name_nl = 'NL" onmouseover="alert(2)" x="'
+    org = 'Org" onerror="alert(1)" x=\'y\' & B'
     path = fixture_project / "model" / "text" / "en" / "model.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("El711 title EN", "'R&D \"quoted\" it''s 3 < 4 > 2'"), encoding="utf-8")
-    (fixture_project / "local").mkdir()
-    (fixture_project / "local" / "portal.yml").write_text("organisation: 'Org \"A\" & B''s'\nsite_name: {en: 'Portal \"X\" & Y''s'}\n")
+    ui = fixture_project / "model" / "text" / "nl" / "ui.yml"
+    ui.write_text(re.sub(r"(?m)^  site_name: .*$", "  site_name: " + json.dumps(name_nl), ui.read_text(encoding="utf-8")), encoding="utf-8")
+    (fixture_project / "local" / "assets").mkdir(parents=True)
+    (fixture_project / "local" / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    brand = {
+        "organisation": org,
+        "site_name": {"en": 'Portal "X" & Y\'s'},
+        "logo": "assets/logo.svg",
+        "repo_url": "https://git.example.org/a/b",
+    }
+    (fixture_project / "local" / "portal.yml").write_text(yaml.safe_dump(brand, allow_unicode=True), encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "macros", "validate", "--config", str(fixture_project / "mkdocs.yml")], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+    site = build_site(fixture_project / "mkdocs.yml")
+    for rel, name in (("index.html", 'Portal "X" & Y\'s'), ("nl/index.html", name_nl)):
+        scan = _Scan()
+        scan.feed((site / rel).read_text(encoding="utf-8"))
+        assert scan.live == [], (rel, scan.live)
+        attrs = _Attrs()
+        attrs.feed((site / rel).read_text(encoding="utf-8"))
+        assert ("title", name) in attrs.pairs and ("aria-label", name) in attrs.pairs, rel  # header and menu, whole
+        assert ("alt", org) in attrs.pairs, rel  # the logo's text alternative
+        assert not any(key in ("onmouseover", "onerror") for key, _v in attrs.pairs), rel
+
+
+class _Attrs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pairs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.pairs += [(k, v or "") for k, v in attrs]
 
 
 class _Scan(HTMLParser):
