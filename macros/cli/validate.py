@@ -35,7 +35,12 @@ def run(args: argparse.Namespace) -> int:
         f"as a whole), {len(model.principles)} principles, "
         f"{len(model.expectations)} expectations, {len(model.practices)} practices, {len(model.terms)} glossary terms; "
         f"languages: {', '.join(sorted(model.texts))}"
-        + (f"; local: {len(model.local)} items, {len(model.hidden)} hidden" if model.local or model.hidden else "")
+        + (
+            f"; fork layers {', '.join(model.layers[1:])}: {len(model.local)} own items, "
+            f"{len(model.hidden) + len(model.hidden_expectations)} hidden, {len(model.not_applicable)} not applicable"
+            if model.is_fork
+            else ""
+        )
         + f" ({time.process_time() - started:.2f} s CPU)"
     )
     return 0
