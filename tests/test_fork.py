@@ -526,3 +526,18 @@ def test_a_fork_publishes_under_its_own_site_url(fork):
         for other, other_root in (("en", ""), ("nl", "nl/"), ("de", "de/")):
             assert f'<link rel="alternate" href="{SITE}{other_root}model/7.1.1/" hreflang="{other}">' in html, (lang, other)
         assert f"<loc>{SITE}{root}model/7.1.1/</loc>" in (site / root / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_a_sub_element_not_applicable_starts_ticked_with_the_reason_in_the_checklist(fork, page):
+    """The checklist script keeps the fork's tailoring until the user changes it (it repaints from saved state)."""
+    from .browser import serve
+
+    server, url = serve(fork["site"])
+    try:
+        page.goto(url + "nl/checklists/7.1.1/", wait_until="networkidle")
+        assert page.is_checked("#na-7\\.1\\.1\\.b")
+        assert page.input_value("#why-7\\.1\\.1\\.b") == "We hebben geen servicebalie."
+        assert not page.is_checked("#na-7\\.1\\.1\\.a") and page.input_value("#why-7\\.1\\.1\\.a") == ""
+    finally:
+        server.shutdown()

@@ -163,7 +163,12 @@ def script_data(v: View) -> dict[str, Any]:
             for e, x in m.elements.items()
         },
         "subelements": {
-            s: {"title": v.text("subelements", s)["title"], "element": x.element_id, "expectations": list(x.expectation_ids)}
+            s: {
+                "title": v.text("subelements", s)["title"],
+                "element": x.element_id,
+                "expectations": list(x.expectation_ids),
+                **({"na": str(v.reason(m.not_applicable[s]))} if s in m.not_applicable else {}),  # a fork: not applicable, why
+            }
             for s, x in m.subelements.items()
         },
         "expectations": {e: v.text("expectations", e)["text"] for e in m.expectations},

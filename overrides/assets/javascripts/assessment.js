@@ -76,8 +76,13 @@
 
   var state = read();
 
+  // A sub-element this portal marks not applicable (a fork's tailoring) starts ticked, with the portal's reason.
+  function blank(id) {
+    var reason = (D.subelements[id] && D.subelements[id].na) || "";
+    return { rating: null, na: !!reason, justification: reason, notes: "" };
+  }
   function sub(id) {
-    if (!has(state.subelements, id)) { state.subelements[id] = { rating: null, na: false, justification: "", notes: "" }; }
+    if (!has(state.subelements, id)) { state.subelements[id] = blank(id); }
     return state.subelements[id];
   }
   function prune(id) { if (has(state.subelements, id) && isEmpty(state.subelements[id])) { delete state.subelements[id]; } }
@@ -91,8 +96,8 @@
       var s = state.subelements[r.getAttribute("data-rating-for")];
       r.checked = !!s && s.rating === parseInt(r.value, 10);
     });
-    all("[data-na-for]").forEach(function (cb) { var s = state.subelements[cb.getAttribute("data-na-for")]; cb.checked = !!s && s.na; });
-    all("[data-justification-for]").forEach(function (t) { var s = state.subelements[t.getAttribute("data-justification-for")]; t.value = s ? s.justification : ""; mirror(t); });
+    all("[data-na-for]").forEach(function (cb) { var id = cb.getAttribute("data-na-for"); cb.checked = (state.subelements[id] || blank(id)).na; });
+    all("[data-justification-for]").forEach(function (t) { var id = t.getAttribute("data-justification-for"); t.value = (state.subelements[id] || blank(id)).justification; mirror(t); });
     all("[data-notes-for]").forEach(function (t) { var s = state.subelements[t.getAttribute("data-notes-for")]; t.value = s ? s.notes : ""; mirror(t); });
     all("[data-practice]").forEach(function (cb) { cb.checked = state.plan.indexOf(cb.value) >= 0; });
     all("[data-respondent]").forEach(function (input) { input.value = state.respondent || ""; });
@@ -206,7 +211,7 @@
   function assessmentCsv() {
     var rows = [];
     Object.keys(D.subelements).forEach(function (id) {
-      var info = D.subelements[id], el = D.elements[info.element], s = state.subelements[id] || { rating: null, na: false, justification: "", notes: "" };
+      var info = D.subelements[id], el = D.elements[info.element], s = state.subelements[id] || blank(id);
       var where = [el.dimension, info.element, id];
       rows.push([MSG.row_subelement, id].concat(where, [info.title, "", s.rating === null ? "" : s.rating,
         s.rating === null ? "" : D.scale[s.rating].label, yesNo(s.na), s.justification, s.notes, "", ""]));
