@@ -435,3 +435,17 @@ def test_a_forks_own_term_is_in_the_glossary(site):
     assert 'id="local-citizens-office"' in glossary and "Bürgeramt" in glossary
     data = json.loads((site / "downloads" / "fork-changes.json").read_text(encoding="utf-8"))
     assert {"kind": "term", "id": "local-citizens-office", "change": "local", "layer": "local"} in data["changes"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "model/7.2.1.2/", "model/7.1.1.a/", "fork-changes/", "en/practices/river-walk/", "nl/glossary/"])
+def test_the_german_rooted_fork_passes_axe(site, page, path):
+    """German at the root, English and Dutch below it: notices, lang-marked fallback text and the fork's tailoring keep WCAG 2.1 AA."""
+    from .browser import run_axe, serve
+
+    server, url = serve(site)
+    try:
+        assert page.goto(url + path, wait_until="networkidle").status == 200
+        assert run_axe(page) == [], path
+    finally:
+        server.shutdown()
