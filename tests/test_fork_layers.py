@@ -449,3 +449,33 @@ def test_the_german_rooted_fork_passes_axe(site, page, path):
         assert run_axe(page) == [], path
     finally:
         server.shutdown()
+
+
+def test_a_fork_renames_its_own_practice_in_its_own_changelog(fork, site, tmp_path):
+    """The fork's changelog lives in its layer: the old, published address of its own practice redirects; upstream's is untouched."""
+    project = tmp_path / "renamed"
+    git(tmp_path, "clone", "-q", str(fork["root"]), str(project))
+    for rel in ("local/practices/local-buddy-visits.yml", "local/text/de/local.yml"):
+        path = project / rel
+        path.write_text(path.read_text(encoding="utf-8").replace("local-buddy-visits", "local-pair-visits"), encoding="utf-8")
+    (project / "local/practices/local-buddy-visits.yml").rename(project / "local/practices/local-pair-visits.yml")
+    (project / "local/changelog.yml").write_text(
+        'releases:\n  - version: "2026.2.0"\n    date: "2026-11-29"\n'
+        "    renamed:\n      - {kind: practice, from: local-buddy-visits, to: local-pair-visits}\n",
+        encoding="utf-8",
+    )
+    assert macros(project, "validate").returncode == 0
+    for args in (("status", "--accept", "en"), ("status", "--accept", "de"), ("urls",)):  # the clone has the fork's commits only
+        assert macros(project, *args).returncode == 0, args
+    assert changed_upstream_files(project) == []
+    built = build_site(project / "mkdocs.yml")  # the published-URL check passes: the old address redirects
+    old = (built / "practices" / "local-buddy-visits" / "index.html").read_text(encoding="utf-8")
+    assert "local-pair-visits" in old and 'http-equiv="refresh"' in old
+    wrong = project / "local/changelog.yml"
+    wrong.write_text(wrong.read_text(encoding="utf-8") + "      - {kind: practice, from: river-walk, to: local-pair-visits}\n")
+    run = macros(project, "validate")
+    assert (
+        run.returncode == 1
+        and "local/changelog.yml:" in run.stderr
+        and "cannot rename or retire upstream's practice 'river-walk'" in run.stderr
+    )

@@ -60,6 +60,7 @@ def assemble(src: Sources, complete_languages: tuple[str, ...], fork_languages: 
         fingerprints=src.fingerprints,
         assessment_scale=[dict(step) for step in meta["assessment_scale"]],
         releases=tuple(parse_changelog(src.changelog.data)) if src.changelog else (),
+        fork_releases=tuple(r for doc in src.fork_changelogs for r in parse_changelog(doc.data)),
         terms=terms.terms(src.docs.get("terms", {})),
         crosswalks=crosswalks.frameworks(src.docs.get("crosswalks", {}), src.hidden),
         family=crosswalks.family(src.family),

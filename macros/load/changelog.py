@@ -5,9 +5,11 @@ Pure functions returning problems; the release data itself is in :mod:`macros.mo
 
 from __future__ import annotations
 
-from ..model.changelog import CLAUSE_KINDS, final_target, model_changes, version_key
+from ..model.changelog import CLAUSE_KINDS, final_target, model_changes, parse, version_key
 from ..model.problems import Problem
 from ..model.types import Model
+from .hints import did_you_mean
+from .reader import LOCAL_PREFIX
 from .yaml_source import YamlDoc
 
 # Kinds of item that can leave the model (each has a page or an anchor, see macros.urls.inventory).
@@ -131,6 +133,33 @@ def check_replaces(model: Model, replaces: dict[str, tuple[str, ...]], line_of) 
                         f"practice {practice_id} replaces '{old}', but the changelog does not say so",
                         f"add {{kind: practice, id: {old}, replaced_by: {practice_id}}} under retired: in "
                         "the latest release of model/changelog.yml",
+                    )
+                )
+    return problems
+
+
+def check_fork(model: Model, doc: YamlDoc) -> list[Problem]:
+    """A fork's changelog renames or retires only the fork's own items (local-...); upstream's are hidden instead."""
+    problems = []
+    for i, release in enumerate(parse(doc.data)):
+        for change in release.changes:
+            if not change.old.startswith(LOCAL_PREFIX):
+                section = "renamed" if change.renamed else "retired"
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("releases", i, section)),
+                        f"a fork's changelog cannot rename or retire upstream's {change.kind} '{change.old}'",
+                        "hide it in hide.yml with a reason instead; here list only your own items (local-...)",
+                    )
+                )
+            elif change.new is not None and change.new not in model.ids(change.kind):
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.line_of(("releases", i)),
+                        f"{change.kind} '{change.old}' leads to '{change.new}', which does not exist",
+                        did_you_mean(change.new, model.ids(change.kind)),
                     )
                 )
     return problems

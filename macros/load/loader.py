@@ -77,6 +77,8 @@ def validate(model: Model, src: Sources, complete_languages: tuple[str, ...]) ->
         problems += checks.check_scale(model, src.meta)
     problems += checks.check_texts(model, src, complete_languages)
     problems += checks.check_fields(model, src, complete_languages)
+    for doc in src.fork_changelogs:
+        problems += changelog.check_fork(model, doc)
     if src.changelog:
         problems += changelog.check(model, src.changelog, src.meta)
         practices = src.docs["practices"]

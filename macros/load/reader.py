@@ -46,6 +46,7 @@ class Sources:
     docs: dict[str, dict[str, YamlDoc]] = field(default_factory=dict)  # kind -> id -> structure file
     meta: YamlDoc | None = None  # model.yml
     changelog: YamlDoc | None = None
+    fork_changelogs: list[YamlDoc] = field(default_factory=list)  # each fork layer's changelog.yml, lowest first
     family: YamlDoc | None = None  # model/family.yml
     local_ids: set[tuple[str, str]] = field(default_factory=set)
     item_layer: dict[tuple[str, str], str] = field(default_factory=dict)  # a fork's own item -> the layer that adds it
@@ -92,6 +93,10 @@ def read_sources(root: Path, local: Path | list[Path]) -> Sources:
     reader.read_replaced()
     path = src.root / "changelog.yml"
     src.changelog = reader.read(path, "changelog") if path.exists() else None
+    for _name, folder in src.layers:  # a fork's own renames and retirements: <layer>/changelog.yml, never upstream's file
+        doc = reader.read(folder / "changelog.yml", "changelog") if (folder / "changelog.yml").exists() else None
+        if doc is not None:
+            src.fork_changelogs.append(doc)
     path = src.root / FAMILY_FILE
     src.family = reader.read(path, "family") if path.exists() else None
     return src

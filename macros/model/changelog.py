@@ -69,4 +69,5 @@ def final_target(model: Model, change: Change) -> tuple[str, str | None]:
 
 
 def model_changes(model: Model) -> list[Change]:
-    return [c for r in model.releases for c in r.changes]
+    """Every rename and retirement: upstream's releases, then a fork's own (its items only)."""
+    return [c for r in (*model.releases, *model.fork_releases) for c in r.changes]

@@ -154,6 +154,8 @@ class Model:
     assessment_scale: list[dict[str, Any]] = field(default_factory=list)
     # releases from model/changelog.yml, oldest first; empty without a changelog
     releases: tuple[Release, ...] = ()
+    # a fork's own releases (its layers' changelog.yml): renames and retirements of its own items, for redirects
+    fork_releases: tuple[Release, ...] = ()
     terms: dict[str, Term] = field(default_factory=dict)  # glossary, sorted by ID
     # other frameworks and how they relate to the model (upstream first, then a fork's local- ones)
     crosswalks: dict[str, Framework] = field(default_factory=dict)
