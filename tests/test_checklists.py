@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -150,9 +151,11 @@ def test_the_script_data_is_one_shared_file_per_language_with_the_whole_model(re
 
 
 def test_checklists_are_in_the_menu(real_site, model):
-    page = form(page_file(real_site, "nl", "index.md"))
+    # navigation.prune: a page carries its open branch of the menu, so look from an element checklist in 7.2
+    page = form(page_file(real_site, "nl", "checklists/7.2.2/index.md"))
+    hrefs = {posixpath.normpath(posixpath.join("checklists/7.2.2", h)) + "/" for h in page.hrefs}
     for target in ("checklists/", "checklists/plan/", "checklists/7.2/", "checklists/7.2.3/"):
-        assert target in page.hrefs, target
+        assert target in hrefs, target
 
 
 def all_cells(sheet):

@@ -150,6 +150,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # Reached from the menu, the catalogue or other pages: MkDocs need not list them as "not in the nav".
             files.append(File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV))
         self._add_local_assets(files, config)
+        bundle = theme.stylesheet_bundle(Path(config.theme.custom_dir), self.settings.local_dir)
+        files.append(File.generated(config, theme.STYLESHEET_BUNDLE, content=bundle, inclusion=InclusionLevel.NOT_IN_NAV))
         english = self._add_prose_fallback(files, config)
         self.edit_sources = {**_edit_sources(model), **english}
         self.english_prose = set(english)

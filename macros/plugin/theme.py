@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from ..model.types import Model
+
+# The stylesheets every page needs, served as ONE file (one render-blocking request instead of six); a page type's
+# own stylesheet (checklists, team view) stays separate. Order = cascade order. A fork's local/assets/ copy wins.
+SITE_STYLESHEETS = ("portal.css", "figures.css", "localise.css", "glossary.css", "crosswalks.css", "trainers.css")
+STYLESHEET_BUNDLE = "assets/stylesheets/site.css"
+
+
+def stylesheet_bundle(theme_dir: Path, local_dir: Path) -> str:
+    parts = []
+    for name in SITE_STYLESHEETS:
+        own = local_dir / "assets" / "stylesheets" / name
+        source = own if own.is_file() else theme_dir / "assets" / "stylesheets" / name
+        parts.append(f"/* {name} */\n" + source.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
 
 VERSIONED_ENV = "PORTAL_VERSIONED"  # set by `python -m macros publish` while it builds a release copy
 
