@@ -108,8 +108,7 @@
     var ids = null;
     var hit = document.createElement("a");
     hit.className = "portal-id-hit";
-    hit.hidden = true;
-    output.prepend(hit);
+    hit.hidden = true;  /* put in the search output at its first hit: an empty <a> there was a link without an address */
     var load = function () {
       if (!ids) ids = fetch(cfg.ids).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
       return ids;
@@ -123,6 +122,7 @@
         if (item) {
           hit.href = new URL(item.url, idRoot).href;
           hit.textContent = item.id + " " + item.title;
+          if (!hit.isConnected) output.prepend(hit);
         }
       });
     };
