@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.problems import Problem
-from ..model.types import KINDS
+from ..model.types import KINDS, SINGULAR
 from . import schemas
 from .causes import Broken
 from .hints import did_you_mean
@@ -23,13 +23,6 @@ LOCAL_PREFIX = "local-"  # IDs of a fork's own items start with this; upstream I
 TERMS_FOLDER = "glossary"
 CROSSWALKS_FOLDER = "crosswalks"  # one file per framework, upstream in model/, a fork's own in local/
 FAMILY_FILE = "family.yml"
-SINGULAR = {
-    "dimensions": "dimension",
-    "elements": "element",
-    "subelements": "subelement",
-    "principles": "principle",
-    "practices": "practice",
-}
 
 Texts = dict[str, dict[str, dict[str, dict[str, Any]]]]  # texts[lang][kind][id] -> {field: value}
 UPSTREAM = "model"  # the name of the lowest layer, upstream's model folder

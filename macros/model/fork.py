@@ -11,16 +11,6 @@ from typing import Any
 
 from .types import Model
 
-SINGULAR = {
-    "dimensions": "dimension",
-    "elements": "element",
-    "subelements": "subelement",
-    "principles": "principle",
-    "practices": "practice",
-    "expectations": "expectation",
-    "terms": "term",
-}
-
 
 @dataclass(frozen=True)
 class Change:

@@ -18,6 +18,16 @@ from .crosswalks import FamilyDocument, Framework
 KINDS = ("dimensions", "elements", "subelements", "principles", "practices")
 TEXT_KINDS = KINDS + ("expectations", "pyramid", "effect_chain", "assessment_scale", "roles", "efforts", "tags", "terms")
 TEXT_KINDS += CROSSWALK_TEXT_KINDS  # model/crosswalks/ and model/family.yml
+# A kind of structure file or text (plural, as folders and text keys are named) -> its kind of item (singular, as in URLs).
+SINGULAR = {
+    "dimensions": "dimension",
+    "elements": "element",
+    "subelements": "subelement",
+    "principles": "principle",
+    "practices": "practice",
+    "expectations": "expectation",
+    "terms": "term",
+}
 
 
 def clause_key(item_id: str) -> tuple:

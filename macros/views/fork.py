@@ -8,8 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model.fork import SINGULAR, Change, changes
-from ..model.types import Model
+from ..model.fork import Change, changes
+from ..model.types import SINGULAR, Model
 from ..urls.scheme import page_dir
 from .base import View
 
