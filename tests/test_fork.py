@@ -21,6 +21,7 @@ from macros.cli.build import build_site
 from macros.load.settings import from_config_file
 
 from .conftest import FIXTURE_MODEL, PROJECT, shared_model
+from .fork_data import GERMAN_TEXT
 from .html_tools import page_file, parse, search_docs
 
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -73,24 +74,7 @@ practices:
     example: "Samen op bezoek NL."
 """,
     "docs/de/index.md": "# Willkommen\n\nDeutsche Startseite DE.\n",
-    "local/text/de/ui.yml": """\
-ui:
-  language_name: Deutsch
-  nav_model: Das Modell
-  localise_fallback_title: Noch nicht übersetzt
-  localise_fallback_notice: Teile dieser Seite sind noch nicht übersetzt und erscheinen auf Englisch.
-""",
-    "local/text/de/model.yml": """\
-dimensions:
-  '7.1':
-    title: Dimension 7.1 DE
-    summary: Zusammenfassung 7.1 DE.
-subelements:
-  7.1.1.a:
-    title: Teil 7.1.1.a DE
-    summary: Zusammenfassung 7.1.1.a DE.
-    why: Warum 7.1.1.a DE.
-""",
+    **GERMAN_TEXT,
 }
 DE_ITEMS = {"dimensions": 1, "subelements": 1, "ui": 4}  # what the files above translate into German
 

@@ -21,6 +21,7 @@ import pytest
 from macros.cli.build import build_site
 
 from .conftest import PROJECT
+from .fork_data import GERMAN_TEXT
 from .test_fork import git, make_upstream
 
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -33,24 +34,7 @@ version: "2026.1"
 site_name: {de: Exzellenter Service im Bund, en: Service excellence in the federation}
 languages: [de, en, nl]
 """,
-    "local/text/de/ui.yml": """\
-ui:
-  language_name: Deutsch
-  nav_model: Das Modell
-  localise_fallback_title: Noch nicht übersetzt
-  localise_fallback_notice: Teile dieser Seite sind noch nicht übersetzt und erscheinen auf Englisch.
-""",
-    "local/text/de/model.yml": """\
-dimensions:
-  '7.1':
-    title: Dimension 7.1 DE
-    summary: Zusammenfassung 7.1 DE.
-subelements:
-  7.1.1.a:
-    title: Teil 7.1.1.a DE
-    summary: Zusammenfassung 7.1.1.a DE.
-    why: Warum 7.1.1.a DE.
-""",
+    **GERMAN_TEXT,
     # one field of an upstream practice, in English; the other fields stay upstream's
     "local/text/en/overrides.yml": """\
 practices:
