@@ -215,3 +215,38 @@ def test_print_is_black_on_white_and_uses_the_wide_figure(browser, site_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "model-print.pdf"))
     context.close()
+
+
+# Text pixels: where a drawing differs from Chromium's drawing of the same SVG file with its text taken out. Counted
+# for the PNG file and for Chromium's drawing of the whole SVG file, at the PNG's size, and where both have them.
+TEXT_PIXELS = """async ([png, svg]) => {
+  const load = src => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok(i); i.onerror = fail; i.src = src; });
+  const source = await (await fetch(svg)).text();
+  const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+  doc.querySelectorAll('text').forEach(t => t.remove());
+  const blank = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(doc)], {type: 'image/svg+xml'}));
+  const [a, b, c] = await Promise.all([load(png), load(svg), load(blank)]);
+  const w = a.naturalWidth, h = a.naturalHeight;
+  const pixels = img => { const cv = document.createElement('canvas'); cv.width = w; cv.height = h;
+    const g = cv.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, w, h); g.drawImage(img, 0, 0, w, h);
+    return g.getImageData(0, 0, w, h).data; };
+  const [p, s, n] = [pixels(a), pixels(b), pixels(c)];
+  const differs = (x, i) => Math.abs(x[i] - n[i]) + Math.abs(x[i + 1] - n[i + 1]) + Math.abs(x[i + 2] - n[i + 2]) > 150;
+  let np = 0, ns = 0, both = 0;
+  for (let i = 0; i < 4 * w * h; i += 4) { const tp = differs(p, i), ts = differs(s, i); np += tp; ns += ts; both += tp && ts; }
+  return {w, h, svgW: b.naturalWidth, png: np, svg: ns, both};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_png_figures_show_the_text_of_their_svg(page, site_url, lang):
+    """The PNG files are drawn with the font the package carries: a missing font would leave empty boxes,
+    so the PNG's text must cover the same spots as Chromium's drawing of the SVG file, at twice its size."""
+    prefix = "nl/" if lang == "nl" else ""
+    page.goto(f"{site_url}{prefix}downloads/")
+    for name in ("model", "pyramid", "chain"):
+        base = f"{site_url}{prefix}downloads/figure-{name}-{lang}"
+        n = page.evaluate(TEXT_PIXELS, [base + ".png", base + ".svg"])
+        assert n["w"] == 2 * n["svgW"], (name, n)  # sharp enough for a projector
+        assert n["png"] > 0.005 * n["w"] * n["h"], (name, n)  # text is drawn
+        assert n["both"] > 0.7 * max(n["png"], n["svg"]), (name, n)  # and in the same places as in the SVG

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import struct
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -186,7 +187,7 @@ def test_every_handout_has_a_qr_code_of_its_element_page(real_site, model, prefi
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_figures_download_as_standalone_svg_with_their_text_alternative(real_site, model, lang):
+def test_figures_download_as_standalone_svg_and_png_with_their_text_alternative(real_site, model, lang):
     root = real_site / ("nl" if lang == "nl" else "")
     page = (root / "downloads" / "index.html").read_text(encoding="utf-8")
     words = " ".join("".join(parse(root / "downloads" / "index.html").text).split())  # what a reader reads
@@ -198,6 +199,14 @@ def test_figures_download_as_standalone_svg_with_their_text_alternative(real_sit
         alt = figure_files.figure_alt(model, lang, name)
         assert " ".join(svg.find("s:desc", ns).text.split()) == alt
         assert f"figure-{name}-{lang}.svg" in page and alt in words  # listed with its text alternative
-    links = [a.get("href") for a in ET.parse(root / "downloads" / f"figure-model-{lang}.svg").iter("{http://www.w3.org/2000/svg}a")]
+        png = (root / "downloads" / f"figure-{name}-{lang}.png").read_bytes()  # and as PNG (its drawing: test_browser_figures)
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+        assert abs(width - 2 * float(svg.get("width"))) <= 1 and abs(height - 2 * float(svg.get("height"))) <= 1, name
+        assert f"figure-{name}-{lang}.png" in page
+    model_svg = ET.parse(root / "downloads" / f"figure-model-{lang}.svg")
+    legend = " ".join("".join(model_svg.find(".//s:g[@class='portal-fig__legend']", ns).itertext()).split())
+    assert legend == model.ui(lang, "figures_added_legend")  # on a slide, no caption says what a dashed outline means
+    links = [a.get("href") for a in model_svg.iter("{http://www.w3.org/2000/svg}a")]
     prefix = "nl/" if lang == "nl" else ""
     assert f"{configured_site_url()}/{prefix}model/7.3.2/" in links

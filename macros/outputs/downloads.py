@@ -15,7 +15,7 @@ from ..urls.site import Site
 from . import catalogue as x
 from . import crosswalk_files, glossary_files
 from .checklist_sheets import checklist_csv, checklist_csv_semicolon, checklist_xlsx
-from .figure_files import FIGURES, figure_alt, figure_svg
+from .figure_files import FIGURES, figure_alt, figure_png, figure_svg
 
 
 @dataclass(frozen=True)
@@ -93,17 +93,18 @@ DOWNLOADS: tuple[Download, ...] = (
     # the glossary (issue 6): both languages in each file, a copy in each language build
     Download("glossary-csv", lambda _lang: "glossary.csv", glossary_files.csv_bytes, "text/csv", "glossary_download_csv"),
     Download("glossary-tbx", lambda _lang: "glossary.tbx", glossary_files.tbx_bytes, "application/x-tbx+xml", "glossary_download_tbx"),
-    # the figures of the model page, for slides (issue 17)
+    # the figures of the model page, for slides (issue 17): SVG, and PNG for programs that take no SVG
     *(
         Download(
-            f"figure-{name}",
-            lambda lang, name=name: f"figure-{name}-{lang}.svg",
-            lambda site, lang, name=name: figure_svg(site, lang, name),
-            "image/svg+xml",
+            f"figure-{name}.{ext}",
+            lambda lang, name=name, ext=ext: f"figure-{name}-{lang}.{ext}",
+            lambda site, lang, name=name, build=build: build(site, lang, name),
+            media,
             f"download_figure_{name}",
             alt=lambda model, lang, name=name: figure_alt(model, lang, name),
         )
         for name in FIGURES
+        for ext, build, media in (("svg", figure_svg, "image/svg+xml"), ("png", figure_png, "image/png"))
     ),
 )
 

@@ -2,19 +2,29 @@
 
 The same drawings as on the model page (:mod:`macros.render.figures`), as standalone files: their own size,
 fixed colours instead of the theme's, their text alternative inside (``<title>``, ``<desc>``) and, in the
-model figure, each box linked to the item's full address. SVG only: no well-kept pure-Python renderer to
-PNG exists, and slides programs (PowerPoint, Keynote, Impress, Google Slides) take SVG.
+model figure, each box linked to the item's full address.
+
+Each figure also comes as PNG, for programs and slides that take no SVG. resvg (``resvg-py``, wheels with
+no system library) draws it from the same SVG at twice its size. The font travels with the package
+(``fonts/``: Liberation Sans, SIL Open Font License, metric-compatible with the Arial the layout assumes),
+so a machine with no fonts at all draws the same picture; the machine's own fonts only fill in scripts
+that Liberation Sans lacks (a fork's language).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+import resvg_py
 
 from ..model.types import Model
 from ..render import figures
 from ..urls.site import Site
 
 FIGURES = ("model", "pyramid", "chain")
+FONTS = [str(Path(__file__).parent / "fonts" / f"LiberationSans-{style}.ttf") for style in ("Regular", "Bold")]
+PNG_ZOOM = 2  # 2,400 px wide for the model figure: sharp on a projector and in print
 
 
 def figure_svg(site: Site, lang: str, name: str) -> bytes:
@@ -28,6 +38,12 @@ def figure_svg(site: Site, lang: str, name: str) -> bytes:
     else:
         svg = {"pyramid": figures.pyramid_svg, "chain": figures.chain_svg}[name](model, lang, standalone=True)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + str(svg) + "\n").encode("utf-8")
+
+
+def figure_png(site: Site, lang: str, name: str) -> bytes:
+    """The figure as PNG on white, drawn from the same SVG file."""
+    svg = figure_svg(site, lang, name).decode("utf-8")
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, font_files=FONTS, zoom=PNG_ZOOM, background="white"))
 
 
 def figure_alt(model: Model, lang: str, name: str) -> str:

@@ -211,17 +211,36 @@ def model_svg(model: Model, lang: str, lay: Layout, href: Callable[[str, str], s
     ``standalone``: a file of its own (slides, documents): its size, its text alternative and fixed colours inside.
     """
     boxes, height, joints = model_layout(model, lang, lay, href, model.ui(lang, "figures_centre"))
+    legend = _legend(model, lang, lay, height) if standalone and any(b.added for b in boxes) else None
     return _render(
         "model.svg.j2",
         lay=lay,
         boxes=boxes,
         centre=boxes[0],
-        height=height,
+        height=legend["bottom"] if legend else height,
         joints=joints,
+        legend=legend,
         title=model.ui(lang, "figures_model_title"),
         standalone=standalone,
         desc=model_text(model, lang) if standalone else "",
     )
+
+
+def _legend(model: Model, lang: str, lay: Layout, top: float) -> dict:
+    """What the dashed outline means, under a file's figure: on a slide there is no caption beside it."""
+    size, sample_w = lay.size * 0.75, 48
+    line_h = size * 1.3
+    lines = wrap(model.ui(lang, "figures_added_legend"), lay.width - sample_w - 16, size)
+    y = top + 2 * lay.gap
+    return {
+        "lines": lines,
+        "size": size,
+        "line_h": line_h,
+        "sample": (0, y + 2, sample_w, size * 1.1),
+        "text_x": sample_w + 16,
+        "text_y": y + size,
+        "bottom": y + line_h * len(lines),
+    }
 
 
 def model_text(model: Model, lang: str) -> str:
