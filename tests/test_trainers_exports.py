@@ -118,7 +118,24 @@ def test_downloads_page_lists_every_registered_download_with_its_size(real_site,
         assert built.exists(), built
         href = ("../" if d.per_language or lang == "en" else "../../") + downloads.site_path(d, lang)
         assert href in hrefs, (d.key, href)
-        assert f"<td>{human_size(built.stat().st_size, lang)}</td>" in html, (d.key, built.stat().st_size)
+        size = human_size(built.stat().st_size, lang)
+        shown = re.search(
+            rf'<a href="{re.escape(href)}" download>.*?</span>([^<]*)</a> <span class="portal-download__size">([^<]*)</span>', html
+        )
+        assert shown and shown[2] == size, (d.key, size, shown and shown[2])  # the size of the file beside its own link
+        language = {"one": model.ui(lang, "language_name"), "all": model.ui(lang, "trainers_all_languages"), "none": None}[d.languages]
+        assert shown[1] == d.filename(lang).rsplit(".", 1)[1].upper() + (f", {language}" if language else ""), (d.key, shown[1])
+        section = html[: html.index(href)].rsplit("<h2", 1)[1]
+        assert section.startswith(f' id="{d.group}"'), (d.key, section[:40])  # under its group's heading
+    glossary = [d for d in downloads.DOWNLOADS if d.key.startswith("glossary-")]
+    assert glossary and all(d.languages == "all" for d in glossary)  # both languages inside: not labelled as one
+    for name in figure_files.FIGURES:  # one entry per figure: a preview, both formats, the text alternative once
+        entry = re.search(
+            rf'<li class="portal-download portal-download--figure">\s*<img [^>]*src="[./]*downloads/figure-{name}-{lang}.svg".*?</details>',
+            html,
+            re.S,
+        )
+        assert entry and entry[0].count("download>") == 2 and entry[0].count("<details") == 1, name
 
 
 def test_a_newly_registered_download_appears_on_the_page_without_template_edits(model, monkeypatch):
@@ -127,7 +144,7 @@ def test_a_newly_registered_download_appears_on_the_page_without_template_edits(
     )
     monkeypatch.setattr(downloads, "DOWNLOADS", (*downloads.DOWNLOADS, extra))
     text = render_page(Site(model, ("en", "nl")), "en", "downloads", "downloads")
-    assert '<a href="../downloads/terms-en.tbx" download>' in text and "<td>3 KiB</td>" in text
+    assert re.search(r'<a href="../downloads/terms-en.tbx" download>.*?</a> <span class="portal-download__size">3 KiB</span>', text)
 
 
 def test_changelog_page_and_version_in_every_footer(real_site, model):

@@ -33,8 +33,13 @@ class Download:
     media_type: str
     title_key: str
     per_language: bool = True
+    group: str = "checklists"  # the Downloads page's section (``downloads_group_<group>``), see GROUPS
+    languages: str = "one"  # what the file holds: "one" language, "all" languages, or "none" (a schema)
     title_arg: str = ""  # fills "{framework}" in the title (a crosswalk's reference, e.g. "CAF 2020")
     alt: Callable[[Model, str], str] | None = None  # a figure's text alternative, shown beside it
+
+
+GROUPS = ("checklists", "catalogue", "glossary", "figures", "crosswalks")
 
 
 def checklist_files(lang: str) -> dict[str, str]:
@@ -45,7 +50,7 @@ def checklist_files(lang: str) -> dict[str, str]:
 def _trainers() -> tuple[Download, ...]:
     def per_lang(key: str, stem: str, ext: str, build, media: str) -> tuple[Download, Download]:
         return (
-            Download(key, lambda lang: f"{stem}-{lang}.{ext}", build, media, f"download_{key}"),
+            Download(key, lambda lang: f"{stem}-{lang}.{ext}", build, media, f"download_{key}", group="catalogue"),
             Download(
                 f"{key}_all",
                 lambda _lang: f"{stem}.{ext}",
@@ -53,6 +58,8 @@ def _trainers() -> tuple[Download, ...]:
                 media,
                 f"download_{key}",
                 per_language=False,
+                group="catalogue",
+                languages="all",
             ),
         )
 
@@ -66,6 +73,8 @@ def _trainers() -> tuple[Download, ...]:
             "application/schema+json",
             "download_catalogue_schema",
             per_language=False,
+            group="catalogue",
+            languages="none",
         ),
         *per_lang("practices_csv", "practices", "csv", x.practices_csv, "text/csv"),
         *per_lang("expectations_csv", "expectations", "csv", x.expectations_csv, "text/csv"),
@@ -91,8 +100,18 @@ DOWNLOADS: tuple[Download, ...] = (
     ),
     *_trainers(),  # catalogue JSON + schema, CSV, XLSX (issue 7)
     # the glossary (issue 6): both languages in each file, a copy in each language build
-    Download("glossary-csv", lambda _lang: "glossary.csv", glossary_files.csv_bytes, "text/csv", "glossary_download_csv"),
-    Download("glossary-tbx", lambda _lang: "glossary.tbx", glossary_files.tbx_bytes, "application/x-tbx+xml", "glossary_download_tbx"),
+    *(
+        Download(
+            f"glossary-{ext}",
+            lambda _l, ext=ext: f"glossary.{ext}",
+            build,
+            media,
+            f"glossary_download_{ext}",
+            group="glossary",
+            languages="all",
+        )
+        for ext, build, media in (("csv", glossary_files.csv_bytes, "text/csv"), ("tbx", glossary_files.tbx_bytes, "application/x-tbx+xml"))
+    ),
     # the figures of the model page, for slides (issue 17): SVG, and PNG for programs that take no SVG
     *(
         Download(
@@ -101,6 +120,7 @@ DOWNLOADS: tuple[Download, ...] = (
             lambda site, lang, name=name, build=build: build(site, lang, name),
             media,
             f"download_figure_{name}",
+            group="figures",
             alt=lambda model, lang, name=name: figure_alt(model, lang, name),
         )
         for name in FIGURES
@@ -121,6 +141,7 @@ def crosswalk_downloads(model: Model) -> tuple[Download, ...]:
                     lambda site, lang, fw_id=fw.id, build=build: build(site, lang, fw_id),
                     media,
                     f"crosswalks_download_{ext}" + ("_base" if ext == "csv" and fw.type == "base" else ""),
+                    group="crosswalks",
                     title_arg=fw.reference,
                 )
             )
@@ -132,6 +153,8 @@ def crosswalk_downloads(model: Model) -> tuple[Download, ...]:
                 crosswalk_files.schema_bytes,
                 "application/schema+json",
                 "crosswalks_download_schema",
+                group="crosswalks",
+                languages="none",
             )
         )
     return tuple(out)

@@ -49,27 +49,34 @@ def changelog(v: View, _id: str) -> dict[str, Any]:
 
 
 def downloads_page(v: View, _id: str) -> dict[str, Any]:
+    """The Downloads page: one section per group; downloads that share a title (the same content as
+    another format or for other languages) are one entry with a link per file, like a publication
+    with its attachments."""
     here_dir = posixpath.dirname(v.here)
     up = "../" * len([p for p in here_dir.split("/") if p])
     to_default_root = up + ("../" if v.prefix else "")
-    rows = []
+    groups: dict[str, list[dict[str, Any]]] = {g: [] for g in downloads.GROUPS}
     for d in downloads.registry(v.m):
-        lang = v.lang if d.per_language else None
         data = downloads.content(v.site, d, v.lang)
-        href = (up if d.per_language else to_default_root) + downloads.site_path(d, v.lang)
-        rows.append(
+        title = downloads.title(d, v.ui(d.title_key))
+        entries = groups[d.group]
+        if not entries or entries[-1]["title"] != title:
+            entries.append({"title": title, "alt": d.alt(v.m, v.lang) if d.alt else "", "files": [], "preview": ""})
+        entry = entries[-1]
+        href = Markup((up if d.per_language else to_default_root) + downloads.site_path(d, v.lang))
+        if d.media_type == "image/svg+xml" and d.alt:
+            entry["preview"] = href
+        entry["files"].append(
             {
-                "title": downloads.title(d, v.ui(d.title_key)),
                 "file": d.filename(v.lang),
-                "href": Markup(href),
+                "href": href,
                 "format": d.filename(v.lang).rsplit(".", 1)[-1].upper(),
-                "language": v.m.ui(lang, "language_name") if lang else v.ui("trainers_all_languages"),
+                "language": {"one": v.m.ui(v.lang, "language_name"), "all": v.ui("trainers_all_languages"), "none": ""}[d.languages],
                 "size": human_size(len(data), v.lang),
-                "alt": d.alt(v.m, v.lang) if d.alt else "",
             }
         )
     return {
-        "rows": rows,
+        "groups": [{"id": g, "title": v.ui(f"downloads_group_{g}"), "entries": e} for g, e in groups.items() if e],
         "version": v.m.version,
         "print": rel_link(v.here, "print/index.md"),
         "handouts": [{**v.text("elements", e), "link": rel_link(v.here, f"print/{e}/index.md")} for e in v.m.elements],
