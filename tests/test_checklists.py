@@ -120,7 +120,8 @@ def test_whole_model_checklist_is_a_complete_form_without_javascript(real_site, 
     text = page_file(real_site, lang, "checklists/index.md").read_text(encoding="utf-8")
     assert norm(model.ui(lang, "checklists_privacy")) in norm(html.unescape(text))
     assert 'role="status" aria-live="polite"' in text and "<noscript>" in text
-    assert "data-portal-tools hidden" in text  # the buttons only appear when the script can serve them
+    # the buttons only appear when the script can serve them (html.portal-js, set before the first paint)
+    assert 'class="portal-cl-tools portal-js-only" data-portal-tools' in text
     assert f"../downloads/checklist-{lang}.xlsx" in page.hrefs and f"../downloads/checklist-{lang}.csv" in page.hrefs
 
 

@@ -89,9 +89,22 @@ def index(v: View, _id: str) -> dict[str, Any]:
     }
 
 
+def _progress(v: View, sub_ids: list[str]) -> str:
+    """The progress line of an unsaved assessment, as assessment.js writes it (so nothing moves when it does):
+    nothing ticked or rated, except the sub-elements a fork marks not applicable, which start so."""
+    expectations = sum(len(v.m.subelements[s].expectation_ids) for s in sub_ids)
+    if len(sub_ids) == 1:
+        rating = v.ui("checklists_na_short") if sub_ids[0] in v.m.not_applicable else v.ui("checklists_unrated")
+        return v.ui("checklists_progress_sub").format(done=0, total=expectations, rating=rating)
+    rated = sum(s in v.m.not_applicable for s in sub_ids)
+    return v.ui("checklists_progress_group").format(rated=rated, total=len(sub_ids), done=0, expectations=expectations)
+
+
 def _dimension(v: View, item_id: str) -> dict[str, Any]:
+    subs = [s for e in v.m.dimensions[item_id].element_ids for s in v.m.elements[e].subelement_ids]
     return {
         **v.text("dimensions", item_id),
+        "progress": _progress(v, subs),
         "link": rel_link(v.here, checklist_src("dimension", item_id)),
         "elements": [_element(v, e) for e in v.m.dimensions[item_id].element_ids],
     }
@@ -112,6 +125,7 @@ def _element(v: View, item_id: str) -> dict[str, Any]:
         "url": rel_url(v.here, src),
         "short_url": v.site.full_url(f"/{v.prefix}checklists/{item_id}/"),  # for paper: under the configured site_url
         "subelements": [_subelement(v, s) for s in el.subelement_ids],
+        "progress": _progress(v, list(el.subelement_ids)),
     }
 
 
@@ -128,6 +142,7 @@ def _subelement(v: View, item_id: str) -> dict[str, Any]:
         "practices": [v.text("practices", p.id) for p in v.m.practices_for(item_id)],
         # a fork marked it not applicable: the box starts ticked, with the fork's reason as the justification
         "na_reason": v.reason(v.m.not_applicable[item_id]) if item_id in v.m.not_applicable else "",
+        "progress": _progress(v, [item_id]),
     }
 
 

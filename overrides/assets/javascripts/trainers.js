@@ -1,5 +1,6 @@
 /* Trainers' tools, added to pages that work without them (progressive enhancement):
-   - "Copy link" and "Cite this page" under the page title; a copy-link button on every item
+   - "Copy link" and "Cite this page" under the page title (the buttons are in the HTML: partials/share.html;
+     shown only when scripts run); a copy-link button on every item
      heading and expectation (keyed on the ids the templates already produce);
    - success or failure announced in a polite live region;
    - old anchors of renamed or retired items lead to their new place (assets/moved-anchors.json);
@@ -222,33 +223,24 @@
     text += ". " + fmt(T.cite_publisher, { publisher: cfg.publisher }) + ". ";
     return text + paperUrl(pageUrl()) + " (" + fmt(T.cite_accessed, { date: date }) + ").";
   }
-  if (h1) {
-    var bar = document.createElement("div");
-    bar.className = "portal-share";
-    var copyPage = button("portal-button", T.copy_link);
+  var bar = document.querySelector("[data-portal-share]");  /* in the HTML from the start: partials/share.html */
+  if (h1 && bar) {
+    var copyPage = bar.querySelector("[data-share=copy]");
     copyPage.addEventListener("click", function () {
       copy(pageUrl(), fmt(T.copied, { url: pageUrl() }), copyPage);
     });
-    var toggle = button("portal-button", T.cite_title);
-    var cite = document.createElement("div");
-    cite.className = "portal-cite";
-    cite.id = "portal-cite";
-    cite.hidden = true;
-    toggle.setAttribute("aria-expanded", "false");
-    toggle.setAttribute("aria-controls", cite.id);
+    var toggle = bar.querySelector("[data-share=cite]");
+    var cite = bar.querySelector(".portal-cite");
     toggle.addEventListener("click", function () {
       cite.hidden = !cite.hidden;
       toggle.setAttribute("aria-expanded", String(!cite.hidden));
     });
-    var text = document.createElement("p");
-    text.className = "portal-cite__text";
+    var text = cite.querySelector(".portal-cite__text");
     text.textContent = citation();
-    var copyCite = button("portal-button", T.cite_copy);
+    var copyCite = cite.querySelector("[data-share=cite-copy]");
     copyCite.addEventListener("click", function () { copy(text.textContent, T.cite_copied, copyCite); });
-    cite.append(text, copyCite);
-    bar.append(copyPage, toggle, cite);
-    h1.after(bar);
-
+  }
+  if (h1) {
     var source = document.createElement("p");
     source.className = "portal-print-source";
     source.textContent = T.short_url + ": " + paperUrl(pageUrl());
