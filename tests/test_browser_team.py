@@ -233,6 +233,45 @@ def test_dutch_page_and_axe_before_loading(page, site_url, ids):
     assert run_axe(page) == []
 
 
+@pytest.mark.parametrize("width", [320, 1280])
+def test_loaded_results_stay_inside_the_column_and_scroll_on_their_own(page, site_url, ids, width):
+    """Review: with files loaded, the eight-column tables made a 390 px page 979 px wide and ran into the table of
+    contents at 1280 px. Each table now scrolls in its own labelled, focusable box, as Material's tables do."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_team(page, site_url, "nl/")
+    load(page, "#team-current", files(five(ids)))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # Material's table boxes bleed .8rem into the article's padding, never beyond the content column
+    column = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().right")
+    boxes = page.eval_on_selector_all(
+        "[data-team-results] .md-typeset__scrollwrap",
+        "ws => ws.map(w => [w.getBoundingClientRect().right, w.tabIndex, w.getAttribute('role'), w.getAttribute('aria-label')])",
+    )
+    assert len(boxes) >= 4
+    for right, tab_index, role, label in boxes:
+        assert right <= column + 1 and tab_index == 0 and role == "region" and label
+    assert run_axe(page) == []
+
+
+def test_heading_link_buttons_look_like_everywhere_else_and_the_dashed_border_means_only_spread(page, site_url, ids):
+    """Review: the team page's button style boxed the headings' copy-link buttons; and the figure kept the model
+    page's dashed outline for elements ISO 11367 adds, which on this page means 'answers far apart'."""
+    open_team(page, site_url)
+    load(page, "#team-current", files(five(ids)))
+    border = page.eval_on_selector("#load .portal-copy, #load + .portal-copy", "b => getComputedStyle(b).borderTopStyle")
+    assert border == "none"
+    added = page.eval_on_selector_all(
+        "[data-team-figure] svg.portal-fig--wide .portal-fig__link--element:not([data-spread=wide]) .portal-fig__box--added",
+        "bs => bs.map(b => getComputedStyle(b).strokeDasharray)",
+    )
+    assert added and set(added) == {"none"}
+    wide = page.eval_on_selector(
+        f"[data-team-figure] svg.portal-fig--wide .portal-fig__link--element[data-id='{ids['element']}'] .portal-fig__box",
+        "b => getComputedStyle(b).strokeDasharray",
+    )
+    assert wide != "none"
+
+
 def test_the_respondent_label_set_in_the_checklist_travels_in_the_export(browser, site_url):
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()

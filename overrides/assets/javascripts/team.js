@@ -49,7 +49,9 @@
     return fmt(M["change_" + c.direction], { n: num(Math.abs(c.change)) });
   }
 
-  /* A table with a caption, column headers and, per row, the first cell as the row header. */
+  /* A table with a caption, column headers and, per row, the first cell as the row header. Wide tables scroll in
+     their own box (as Material wraps Markdown tables), never the page; the box is a named, focusable region so
+     keyboard users can scroll it too. */
   function table(caption, header, rows, cls) {
     var head = el("tr", {}, header.map(function (h) { return el("th", { scope: "col", text: h }); }));
     var body = rows.map(function (r) {
@@ -59,8 +61,9 @@
         return cell;
       }));
     });
-    return el("div", { class: "md-typeset__table portal-team-table" + (cls ? " " + cls : "") }, [
-      el("table", {}, [el("caption", { text: caption }), el("thead", {}, [head]), el("tbody", {}, body)])]);
+    return el("div", { class: "md-typeset__scrollwrap", role: "region", tabindex: "0", "aria-label": caption }, [
+      el("div", { class: "md-typeset__table portal-team-table" + (cls ? " " + cls : "") }, [
+        el("table", {}, [el("caption", { text: caption }), el("thead", {}, [head]), el("tbody", {}, body)])])]);
   }
 
   // -- messages ---------------------------------------------------------------------------------------
