@@ -144,3 +144,16 @@ def test_search_by_id_lands_on_the_item(page, site_url, model, lang):
         page.keyboard.press("Enter")
         page.wait_for_url(site_url + prefix + target)
         assert page.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.parametrize("prefix", ["", "nl/"])
+def test_the_not_found_page_runs_the_trainers_script_without_an_error(page, site_url, prefix):
+    """Review: the English 404 page's root is "/", and "/" + "/" is no address ("//" names a host): trainers.js
+    stopped with a TypeError, so every mistyped course link ended on a page with a script error."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site_url}{prefix}404.html", wait_until="networkidle")
+    assert errors == []
+    assert page.is_visible(".portal-share button")  # the script ran to the end: copy link and cite are there
+    page.emulate_media(media="print")
+    assert page.text_content(".portal-print-source").endswith(f"{configured_site_url()}/{prefix}404.html")

@@ -20,7 +20,10 @@
   function pageUrl() { return location.origin + location.pathname; }
   /* For paper and citations: the address under the configured site_url (mkdocs.yml or a fork's
      local/portal.yml), not wherever this copy happens to be served from. */
-  var servedRoot = new URL((cfg.root || ".") + "/", location.href).href;
+  /* The language root as served. cfg.root is relative ("../..") on generated pages and absolute ("/", "/nl/") on
+     the 404 page: add the closing slash only where it is missing ("/" + "/" would name a host). */
+  function servedLangRoot() { return new URL((cfg.root || ".").replace(/\/?$/, "/"), location.href); }
+  var servedRoot = servedLangRoot().href;
   function paperUrl(href) {
     var url = new URL(href, location.href);
     if (cfg.site_url && url.href.indexOf(servedRoot) === 0) return cfg.site_url.replace(/\/?$/, "/") + url.href.slice(servedRoot.length);
@@ -70,7 +73,7 @@
      version folders, one folder above the default language's root and two above /nl/. Choosing a version
      opens the same page there. */
   if (cfg.versioned && window.fetch) {
-    var langRoot = new URL((cfg.root || ".") + "/", location.href);
+    var langRoot = servedLangRoot();
     var thisVersion = new URL(cfg.lang_depth ? "../" : "./", langRoot);
     var versionsRoot = new URL("../", thisVersion);
     fetch(new URL("versions.json", versionsRoot)).then(function (r) { return r.ok ? r.json() : []; }).then(function (list) {
