@@ -157,3 +157,16 @@ def test_the_not_found_page_runs_the_trainers_script_without_an_error(page, site
     assert page.is_visible(".portal-share button")  # the script ran to the end: copy link and cite are there
     page.emulate_media(media="print")
     assert page.text_content(".portal-print-source").endswith(f"{configured_site_url()}/{prefix}404.html")
+
+
+def test_a_printed_sub_element_page_keeps_each_practice_card_whole_and_term_links_quiet(page, site_url):
+    """Review: printed to A4, a sub-element page split its first practice card over two pages (the link alone on
+    page 2), and every glossary term in the running text got its full address printed after it."""
+    page.goto(site_url + "nl/model/7.3.2.2/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all("article .portal-card", "cs => cs.map(c => getComputedStyle(c).breakInside)")
+    assert breaks and set(breaks) == {"avoid"}
+    terms = page.eval_on_selector_all("article a.portal-term__link", "as => as.map(a => getComputedStyle(a, '::after').content)")
+    assert terms and set(terms) == {"none"}
+    more = page.eval_on_selector("article .portal-card__more a", "a => getComputedStyle(a, '::after').content")
+    assert "/nl/practices/" in more  # links a reader follows still print their address
