@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -221,6 +222,9 @@ def test_figures_download_as_standalone_svg_and_png_with_their_text_alternative(
         width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
         assert abs(width - 2 * float(svg.get("width"))) <= 1 and abs(height - 2 * float(svg.get("height"))) <= 1, name
         assert f"figure-{name}-{lang}.png" in page
+    overview = parse(root / "model" / "index.html")  # each figure of the model page links to its files
+    files = {posixpath.normpath(posixpath.join("model", h)) for h, _a in overview.links if "downloads/figure-" in h}
+    assert files == {f"downloads/figure-{n}-{lang}.{ext}" for n in figure_files.FIGURES for ext in ("svg", "png")}
     model_svg = ET.parse(root / "downloads" / f"figure-model-{lang}.svg")
     legend = " ".join("".join(model_svg.find(".//s:g[@class='portal-fig__legend']", ns).itertext()).split())
     assert legend == model.ui(lang, "figures_added_legend")  # on a slide, no caption says what a dashed outline means

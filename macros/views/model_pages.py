@@ -6,10 +6,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..outputs.figure_files import FIGURES
 from ..render import figures
 from . import crosswalks
 from .base import View
 from .practices import practice
+from .trainers import figure_downloads
 
 
 def overview(v: View, _id: str) -> dict[str, Any]:
@@ -21,6 +23,7 @@ def overview(v: View, _id: str) -> dict[str, Any]:
         "figure": figures.model_figure(m, v.lang, v.url),
         "pyramid_svg": figures.pyramid_svg(m, v.lang),
         "chain_svg": figures.chain_svg(m, v.lang),
+        "files": {name: figure_downloads(v, name) for name in FIGURES},
         "version": m.version,
         "standard": m.standard,
     }

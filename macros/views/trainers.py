@@ -48,13 +48,29 @@ def changelog(v: View, _id: str) -> dict[str, Any]:
     return {"releases": releases, "version": v.m.version}
 
 
+def download_href(v: View, d: downloads.Download) -> Markup:
+    """The link from this page to a download: an all-languages file lives once, in the default language's build."""
+    up = "../" * len([p for p in posixpath.dirname(v.here).split("/") if p])
+    return Markup((up if d.per_language else up + ("../" if v.prefix else "")) + downloads.site_path(d, v.lang))
+
+
+def figure_downloads(v: View, name: str) -> list[dict[str, Any]]:
+    """A figure's files (SVG, PNG) with their sizes, for the line under the figure on the model page."""
+    return [
+        {
+            "format": d.filename(v.lang).rsplit(".", 1)[-1].upper(),
+            "href": download_href(v, d),
+            "size": human_size(len(downloads.content(v.site, d, v.lang)), v.lang),
+        }
+        for d in downloads.DOWNLOADS
+        if d.key.startswith(f"figure-{name}.")
+    ]
+
+
 def downloads_page(v: View, _id: str) -> dict[str, Any]:
     """The Downloads page: one section per group; downloads that share a title (the same content as
     another format or for other languages) are one entry with a link per file, like a publication
     with its attachments."""
-    here_dir = posixpath.dirname(v.here)
-    up = "../" * len([p for p in here_dir.split("/") if p])
-    to_default_root = up + ("../" if v.prefix else "")
     groups: dict[str, list[dict[str, Any]]] = {g: [] for g in downloads.GROUPS}
     for d in downloads.registry(v.m):
         data = downloads.content(v.site, d, v.lang)
@@ -63,7 +79,7 @@ def downloads_page(v: View, _id: str) -> dict[str, Any]:
         if not entries or entries[-1]["title"] != title:
             entries.append({"title": title, "alt": d.alt(v.m, v.lang) if d.alt else "", "files": [], "preview": ""})
         entry = entries[-1]
-        href = Markup((up if d.per_language else to_default_root) + downloads.site_path(d, v.lang))
+        href = download_href(v, d)
         if d.media_type == "image/svg+xml" and d.alt:
             entry["preview"] = href
         entry["files"].append(
