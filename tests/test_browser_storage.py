@@ -39,7 +39,7 @@ def assessment(version: str = "1.2.3", ticks: tuple[str, ...] = ("7.1.1.a-e1",),
 @pytest.fixture(scope="module")
 def checklist_url(fixture_site):
     server, url = serve(fixture_site)
-    yield url + "checklists/"
+    yield url + "checklists/7.1.1/"  # an element's checklist: the whole-model page is a task list (issue 16)
     server.shutdown()
 
 

@@ -14,7 +14,13 @@ from .test_browser_quality import SAMPLES
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = PROJECT / "test-artifacts" / "ux"
-KEY_PAGES = {"home": "", "subelement": "model/7.2.2.4/", "catalogue": "practices/", "checklist": "checklists/7.2.2/"}
+KEY_PAGES = {
+    "home": "",
+    "subelement": "model/7.2.2.4/",
+    "catalogue": "practices/",
+    "checklist": "checklists/7.2.2/",
+    "tasklist": "checklists/",
+}
 
 
 def lang_root(lang: str) -> str:

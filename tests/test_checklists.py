@@ -89,39 +89,83 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_whole_model_checklist_is_a_complete_form_without_javascript(real_site, model, lang):
-    page = form(page_file(real_site, lang, "checklists/index.md"))
-    by_id = {i["id"]: i for i in page.inputs if "id" in i}
-    subs = {f["id"][2:]: f for f in page.fieldsets if (f["id"] or "").startswith("s-")}
-    assert list(subs) == sorted(model.subelements, key=list(model.subelements).index) and len(subs) == len(model.subelements)
-    steps = scale(model, lang)
-    for s in model.subelements.values():
-        fieldset = subs[s.id]
-        assert norm(fieldset["legend"]) == norm(f"{s.id} {model.texts[lang]['subelements'][s.id]['title']}")
-        for e in s.expectation_ids:
-            box = by_id[f"x-{e}"]
-            assert box["type"] == "checkbox" and box in fieldset["inputs"]
-            assert norm(model.texts[lang]["expectations"][e]["text"]) in norm(page.labels[f"x-{e}"])
-        radios = [i for i in fieldset["inputs"] if i.get("type") == "radio"]
-        assert [r["value"] for r in radios] == [str(st["value"]) for st in steps]
-        assert {r["name"] for r in radios} == {f"rating-{s.id}"}
-        for r, st in zip(radios, steps, strict=True):
-            assert norm(f"{st['label']}: {st['description']}") in norm(page.labels[r["id"]])
-        assert by_id[f"na-{s.id}"]["type"] == "checkbox" and page.labels[f"na-{s.id}"]
-        picks = {i["value"] for i in fieldset["inputs"] if "data-practice" in i}
-        assert picks == {p.id for p in model.practices_for(s.id)}
-    theirs = ("__search", "__palette_0", "__drawer")  # Material's hidden toggles, not ours
-    every_control = [
-        i for i in page.inputs + page.textareas if i.get("type") != "hidden" and i.get("id") not in theirs and "data-md-component" not in i
+THEIRS = ("__search", "__palette_0", "__drawer")  # Material's hidden toggles, not ours
+
+
+def own_controls(page: FormParser) -> list[dict]:
+    return [
+        i for i in page.inputs + page.textareas if i.get("type") != "hidden" and i.get("id") not in THEIRS and "data-md-component" not in i
     ]
-    unlabelled = [c.get("id") for c in every_control if not c.get("id") or not norm(page.labels.get(c["id"], ""))]
-    assert unlabelled == [] and len(every_control) > 600
-    text = page_file(real_site, lang, "checklists/index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_element_checklists_together_are_the_whole_model_as_complete_forms_without_javascript(real_site, model, lang):
+    """What the whole-model page held as one 350 KiB form (until issue 16) is on the element pages, each complete."""
+    steps = scale(model, lang)
+    seen, controls = [], 0
+    for el in model.elements.values():
+        path = page_file(real_site, lang, f"checklists/{el.id}/index.md")
+        page = form(path)
+        by_id = {i["id"]: i for i in page.inputs if "id" in i}
+        subs = {f["id"][2:]: f for f in page.fieldsets if (f["id"] or "").startswith("s-")}
+        seen += list(subs)
+        for s in (model.subelements[x] for x in el.subelement_ids):
+            fieldset = subs[s.id]
+            assert norm(fieldset["legend"]) == norm(f"{s.id} {model.texts[lang]['subelements'][s.id]['title']}")
+            for e in s.expectation_ids:
+                box = by_id[f"x-{e}"]
+                assert box["type"] == "checkbox" and box in fieldset["inputs"]
+                assert norm(model.texts[lang]["expectations"][e]["text"]) in norm(page.labels[f"x-{e}"])
+            radios = [i for i in fieldset["inputs"] if i.get("type") == "radio"]
+            assert [r["value"] for r in radios] == [str(st["value"]) for st in steps]
+            assert {r["name"] for r in radios} == {f"rating-{s.id}"}
+            for r, st in zip(radios, steps, strict=True):
+                assert norm(f"{st['label']}: {st['description']}") in norm(page.labels[r["id"]])
+            assert by_id[f"na-{s.id}"]["type"] == "checkbox" and page.labels[f"na-{s.id}"]
+            picks = {i["value"] for i in fieldset["inputs"] if "data-practice" in i}
+            assert picks == {p.id for p in model.practices_for(s.id)}
+        every_control = own_controls(page)
+        unlabelled = [c.get("id") for c in every_control if not c.get("id") or not norm(page.labels.get(c["id"], ""))]
+        assert unlabelled == [], el.id
+        controls += len(every_control)
+        text = path.read_text(encoding="utf-8")
+        assert norm(model.ui(lang, "checklists_privacy")) in norm(html.unescape(text))
+        assert 'role="status" aria-live="polite"' in text and "<noscript>" in text
+        assert 'class="portal-cl-tools portal-js-only" data-portal-tools' in text  # shown only when the script can serve them
+    assert seen == list(model.subelements) and controls > 600
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_whole_model_page_is_a_task_list_of_links_with_the_tools(real_site, model, lang):
+    """One row per element linking to its checklist, grouped by dimension; privacy note, tools and downloads
+    as before; no questions of its own (the status of each row is the script's, see test_browser_tasklist)."""
+    path = page_file(real_site, lang, "checklists/index.md")
+    text = path.read_text(encoding="utf-8")
+    page = form(path)
+    rows = re.findall(r'<li class="portal-task" id="e-([^"]+)" data-task="\1"><a class="portal-task__name" href="([^"]+)"', text)
+    assert rows == [(e, f"{e}/") for d in model.dimensions.values() for e in d.element_ids]
+    groups = re.findall(r'<section class="portal-tasks__group" id="d-([^"]+)">\s*<h3>(.*?)</h3>', text)
+    assert [(d, html.unescape(t)) for d, t in groups] == [
+        (d, f"{d} {model.texts[lang]['dimensions'][d]['title']}") for d in model.dimensions
+    ]
+    for d in model.dimensions:
+        assert f'href="{d}/"' in text  # the dimension on one page: the whole model, one dimension at a time
+    for e in model.elements:
+        # shown when scripts run (html.portal-js), as the script writes it for an unsaved assessment: nothing moves
+        assert re.search(
+            rf'<span class="portal-task__status portal-js-only" id="task-{re.escape(e)}" data-task-status>'
+            rf'<strong class="portal-tag portal-tag--todo">{re.escape(model.ui(lang, "checklists_task_todo"))}</strong></span>',
+            text,
+        )
+    ours = {c.get("id") for c in own_controls(page) if not c.get("id", "").startswith("__nav")}  # not the menu's toggles
+    assert ours == {"portal-cl-respondent", "portal-cl-import"}  # the tools, no questions
     assert norm(model.ui(lang, "checklists_privacy")) in norm(html.unescape(text))
+    assert norm(model.ui(lang, "checklists_tasks_noscript")) in norm(html.unescape(text))
     assert 'role="status" aria-live="polite"' in text and "<noscript>" in text
     # the buttons only appear when the script can serve them (html.portal-js, set before the first paint)
     assert 'class="portal-cl-tools portal-js-only" data-portal-tools' in text
+    assert all(f'data-action="{a}"' in text for a in ("export-json", "export-csv", "export-plan", "print", "reset", "import"))
+    assert "plan/" in page.hrefs and "team/" in page.hrefs
     assert f"../downloads/checklist-{lang}.xlsx" in page.hrefs and f"../downloads/checklist-{lang}.csv" in page.hrefs
 
 
@@ -257,11 +301,15 @@ def test_new_expectation_and_subelement_appear_in_checklists_and_downloads(fixtu
         )
     site = build_site(fixture_project / "mkdocs.yml")
     for lang in ("en", "nl"):
-        for src in ("checklists/index.md", "checklists/7.1/index.md", "checklists/7.1.1/index.md"):
+        for src in ("checklists/7.1/index.md", "checklists/7.1.1/index.md"):
             page = form(page_file(site, lang, src))
             assert {"x-7.1.1.a-e3", "x-7.1.1.c-e1"} <= {i.get("id") for i in page.inputs}, (lang, src)
             assert f"Newest check {lang}." in page.labels["x-7.1.1.c-e1"]
             assert "s-7.1.1.c" in {f["id"] for f in page.fieldsets}
+        # the task list counts an element's sub-elements from the script's data: the new one is in it
+        script = (site / LANG_ROOT[lang] / "assets/javascripts/checklist-data.js").read_text(encoding="utf-8")
+        data = json.loads(re.fullmatch(r"window\.portalChecklistData = (.*);\n", script, re.S).group(1))
+        assert data["elements"]["7.1.1"]["subelements"][-1] == "7.1.1.c" and "7.1.1.a-e3" in data["subelements"]["7.1.1.a"]["expectations"]
         wb = load_workbook(site / ("nl" if lang == "nl" else "") / "downloads" / f"checklist-{lang}.xlsx")
         assert {"7.1.1.a-e3", "7.1.1.c-e1", "7.1.1.c"} <= {row[1].value for row in wb["7.1.1"].iter_rows() if len(row) > 1}
 

@@ -46,6 +46,10 @@ _SCRIPT_MESSAGES = (
     "msg_more",
     "progress_sub",
     "progress_group",
+    "task_todo",
+    "task_started",
+    "task_done",
+    "task_count",
     "unrated",
     "na_short",
     "plan_empty",
@@ -79,9 +83,15 @@ def _common(v: View, heading_of: str = "") -> dict[str, Any]:
 
 
 def index(v: View, _id: str) -> dict[str, Any]:
+    """The whole model as a task list: per dimension, a row per element linking to its checklist.
+
+    The rows are plain links; the script writes each element's status from the saved answers. One form
+    for the whole model was 350 KiB of HTML: it lives on the dimension and element pages instead.
+    """
     return {
         **_common(v),
-        "dimensions": [_dimension(v, d) for d in v.m.dimensions],
+        "progress": _progress(v, list(v.m.subelements)),
+        "dimensions": [_task_group(v, d) for d in v.m.dimensions],
         "downloads": [
             {"label": v.ui(f"checklists_download_{kind}"), "link": rel_link(v.here, f"downloads/{name}")}
             for kind, name in checklist_files(v.lang).items()
@@ -107,6 +117,18 @@ def _dimension(v: View, item_id: str) -> dict[str, Any]:
         "progress": _progress(v, subs),
         "link": rel_link(v.here, checklist_src("dimension", item_id)),
         "elements": [_element(v, e) for e in v.m.dimensions[item_id].element_ids],
+    }
+
+
+def _task_group(v: View, item_id: str) -> dict[str, Any]:
+    subs = [s for e in v.m.dimensions[item_id].element_ids for s in v.m.elements[e].subelement_ids]
+    return {
+        **v.text("dimensions", item_id),
+        "progress": _progress(v, subs),
+        "link": rel_url(v.here, checklist_src("dimension", item_id)),
+        "elements": [
+            {**v.text("elements", e), "link": rel_url(v.here, checklist_src("element", e))} for e in v.m.dimensions[item_id].element_ids
+        ],
     }
 
 

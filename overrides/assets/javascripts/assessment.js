@@ -10,6 +10,22 @@
  */
 (function () {
   "use strict";
+  /* The whole-model page was once one form: its anchors (#s-7.2.2.1, #x-7.2.2.1-e1, #r-7.2.2.1-2, ...) now
+     live on the element's own checklist. Send such a link there, keeping the anchor; #d-7.2 and #e-7.2.2
+     stay on this page, as its task groups and rows. */
+  function followOldAnchor() {
+    var frag = decodeURIComponent(location.hash.slice(1));
+    if (!frag || document.getElementById(frag) || !/^(s|x|r|why|notes|na|p)-/.test(frag)) { return; }
+    var rest = frag.slice(frag.indexOf("-") + 1);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-task]"), function (row) {
+      var id = row.getAttribute("data-task");
+      if (rest === id || rest.indexOf(id + ".") === 0 || rest.indexOf(id + "-") === 0) {
+        location.replace(row.querySelector("a").href.split("#")[0] + "#" + encodeURIComponent(frag));
+      }
+    });
+  }
+  followOldAnchor();
+  window.addEventListener("hashchange", followOldAnchor);
   var island = document.getElementById("portal-cl-data");
   var C = window.portalAssessmentCheck;
   if (!island || !window.portalChecklistData || !C) { return; }
@@ -134,6 +150,36 @@
       } else {
         p.textContent = fmt(MSG.progress_group, counts(subsOf(scope, id)));
       }
+    });
+    tasks();
+  }
+
+  /* The task list (the whole-model page): each element's status from the saved answers. An element is
+     started once anything in it is saved (a tick, a rating, a reason, a note, a practice picked under it),
+     and done when every sub-element is rated or marked not applicable. */
+  function tasks() {
+    all("[data-task]").forEach(function (row) {
+      var id = row.getAttribute("data-task"), subs = D.elements[id] ? D.elements[id].subelements : [];
+      var out = row.querySelector("[data-task-status]");
+      if (!out || !subs.length) { return; }
+      var answered = subs.filter(function (s) { var x = state.subelements[s] || blank(s); return x.na || x.rating !== null; }).length;
+      var started = subs.some(function (s) {
+        return has(state.subelements, s) || D.subelements[s].expectations.some(function (e) { return state.expectations[e]; });
+      }) || state.plan.some(function (p) { return D.practices[p] && subs.indexOf(D.practices[p].subelements[0]) >= 0; });
+      var kind = !started ? "todo" : (answered === subs.length ? "done" : "started");
+      out.textContent = "";
+      var tag = document.createElement("strong");
+      tag.className = "portal-tag portal-tag--" + kind;
+      tag.textContent = MSG["task_" + kind];
+      out.appendChild(tag);
+      if (kind === "started") {
+        var count = document.createElement("span");
+        count.className = "portal-task__count";
+        count.textContent = subs.length === 1 ? MSG.unrated : fmt(MSG.task_count, { n: answered, total: subs.length });
+        out.appendChild(document.createTextNode(" "));
+        out.appendChild(count);
+      }
+      row.setAttribute("data-task-state", kind);
     });
   }
 
