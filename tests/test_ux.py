@@ -93,7 +93,14 @@ def test_hreflang_alternates_point_to_the_same_page_in_each_language(real_site, 
 
 
 KIB = 1024
-BUDGETS = {"search index, per language": 1400 * KIB, "sub-element page HTML": 100 * KIB, "practice page HTML": 100 * KIB}
+BUDGETS = {
+    "search index, per language": 1400 * KIB,
+    "sub-element page HTML": 100 * KIB,
+    "practice page HTML": 100 * KIB,
+    "any page HTML": 150 * KIB,  # issue 16's goal for the heaviest page
+}
+# The whole model on one page, to print as a handout: long on purpose, and not a page to read on a phone.
+PRINT_VIEWS = {"print/index.html", "nl/print/index.html"}
 
 
 def test_page_weight_and_search_index_budgets(real_site, model):
@@ -107,6 +114,10 @@ def test_page_weight_and_search_index_budgets(real_site, model):
         for p in list(model.practices)[:20]:
             size = page_file(real_site, lang, scheme.src_of(model, "practice", p)).stat().st_size
             assert size <= BUDGETS["practice page HTML"], (lang, p, size // KIB)
+    pages = {p.relative_to(real_site).as_posix(): p.stat().st_size for p in real_site.rglob("*.html")}
+    assert len(pages) > 1000 and PRINT_VIEWS <= set(pages)
+    heavy = {path: size // KIB for path, size in pages.items() if size > BUDGETS["any page HTML"] and path not in PRINT_VIEWS}
+    assert heavy == {}, heavy  # e.g. the whole-model checklist was one 350 KiB form, the catalogue 160 KiB
 
 
 def test_the_search_index_holds_each_practice_text_once(real_site, model):

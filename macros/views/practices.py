@@ -56,5 +56,5 @@ def catalogue(v: View, _id: str) -> dict[str, Any]:
     elements = []
     for e in m.elements:
         practices = [practice(v, p.id) for p in m.practices.values() if m.subelements[p.home_id].element_id == e]
-        elements.append({**v.ref("element", e, "elements"), "practices": practices})
+        elements.append({**v.ref("element", e, "elements"), "dimension": m.elements[e].dimension_id, "practices": practices})
     return {"filters": filters, "elements": elements}

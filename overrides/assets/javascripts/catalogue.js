@@ -12,10 +12,14 @@
     var keys = selects.map(function (s) { return s.getAttribute("data-filter"); });
     var count = form.querySelector(".portal-filters__count");
     var reset = form.querySelector("button[type=reset]");
-    /* Read every practice's values once: with thousands of practices, filtering is then a loop over arrays. */
+    /* Read every practice's values once: with thousands of practices, filtering is then a loop over arrays.
+       A value the whole group shares (its element and dimension) sits on the group's list, not on each item. */
     var items = Array.prototype.slice.call(document.querySelectorAll(".portal-practice-list li")).map(function (li) {
       var values = {};
-      keys.forEach(function (k) { values[k] = (li.getAttribute("data-" + k) || "").split(" "); });
+      keys.forEach(function (k) {
+        var own = li.hasAttribute("data-" + k) ? li : li.parentNode;
+        values[k] = (own.getAttribute("data-" + k) || "").split(" ");
+      });
       return { li: li, values: values };
     });
     var groups = Array.prototype.slice.call(document.querySelectorAll(".portal-practice-list")).map(function (ul) {
