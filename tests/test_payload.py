@@ -311,3 +311,42 @@ def test_no_dialog_and_no_handler_in_chromium(poisoned_site, browser):
     finally:
         context.close()
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_long_words_and_right_to_left_branding_keep_a_320_px_page_in_its_width(fixture_project, page):
+    """Review: a fork's organisation written as one long compound word pushed every page of a 320 px phone 8 px
+    wide (the footer). Long words now wrap there; Arabic names stay whole text, nothing runs."""
+    from .browser import serve
+
+    org = "Gemeente Voorbeeldstadhuisbestuursondersteuningsdienstverleningsorganisatie"
+    brand = {
+        "organisation": org,
+        "publisher": "بلدية المثال",
+        "site_name": {
+            "en": "Dienstverleningsexcellentieportaalonderhoudsorganisatiebeheer",
+            "nl": "بوابة التميز في الخدمة العامة للبلدية والمحافظة",
+        },
+        "contact": {"email": "service@example.org"},
+    }
+    (fixture_project / "local").mkdir(exist_ok=True)
+    (fixture_project / "local" / "portal.yml").write_text(yaml.safe_dump(brand, allow_unicode=True), encoding="utf-8")
+    site = build_site(fixture_project / "mkdocs.yml")
+    server, url = serve(site)
+    try:
+        page.set_viewport_size({"width": 320, "height": 700})
+        for path in ("", "nl/", "model/7.1.1.a/", "nl/downloads/"):
+            page.goto(url + path, wait_until="networkidle")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+            assert org in page.text_content(".md-copyright")
+        # the Arabic site name runs right to left from its own first letter: its beginning shows, its end is cut
+        page.goto(url + "nl/", wait_until="networkidle")
+        topic = page.locator(".md-header__topic .md-ellipsis").first
+        assert topic.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
+        first = topic.evaluate(
+            """e => { const r = e.getBoundingClientRect(); const c = document.caretRangeFromPoint(r.right - 6, r.top + r.height / 2);
+                   return e.textContent.slice(0, c.startOffset).trim().length; }"""
+        )
+        assert first <= 2  # the right edge holds the name's first letters, not its last
+    finally:
+        server.shutdown()
