@@ -22,6 +22,7 @@ from macros.cli.build import build_site
 
 from .conftest import PROJECT
 from .fork_data import GERMAN_TEXT
+from .html_tools import parse
 from .test_fork import git, make_upstream
 
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -455,6 +456,11 @@ def test_a_fork_renames_its_own_practice_in_its_own_changelog(fork, site, tmp_pa
     built = build_site(project / "mkdocs.yml")  # the published-URL check passes: the old address redirects
     old = (built / "practices" / "local-buddy-visits" / "index.html").read_text(encoding="utf-8")
     assert "local-pair-visits" in old and 'http-equiv="refresh"' in old
+    changelog = parse(built / "en" / "changelog" / "index.html")  # the fork's release is on its changelog, apart from upstream's
+    assert {"local-releases", "local-release-2026-2-0"} <= changelog.ids and "upstream-releases" not in changelog.ids  # none upstream
+    words = " ".join("".join(changelog.text).split())
+    assert "Release 2026.2.0" in words and "local-buddy-visits" in words
+    assert "../practices/local-pair-visits/" in {h for h, _a in changelog.links}
     wrong = project / "local/changelog.yml"
     wrong.write_text(wrong.read_text(encoding="utf-8") + "      - {kind: practice, from: river-walk, to: local-pair-visits}\n")
     run = macros(project, "validate")

@@ -4,6 +4,7 @@ published schema; the Downloads page lists every registered download with its re
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import posixpath
@@ -15,8 +16,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from macros.cli.build import configured_languages
+from macros.model.changelog import parse as parse_changelog
 from macros.outputs import downloads, figure_files
 from macros.outputs.downloads import Download
+from macros.urls.redirects import release_anchor
 from macros.urls.site import Site
 from macros.views.registry import render_page
 from macros.views.trainers import human_size
@@ -146,6 +149,22 @@ def test_a_newly_registered_download_appears_on_the_page_without_template_edits(
     monkeypatch.setattr(downloads, "DOWNLOADS", (*downloads.DOWNLOADS, extra))
     text = render_page(Site(model, ("en", "nl")), "en", "downloads", "downloads")
     assert re.search(r'<a href="../downloads/terms-en.tbx" download>.*?</a> <span class="portal-download__size">3 KiB</span>', text)
+
+
+def test_a_forks_own_releases_come_first_on_the_changelog_apart_from_upstreams(model):
+    practice = next(iter(model.practices))
+    data = {
+        "releases": [
+            {"version": "2026.2.0", "date": "2026-11-29", "retired": [{"kind": "practice", "id": "local-old", "replaced_by": practice}]}
+        ]
+    }
+    forked = dataclasses.replace(model, fork_releases=tuple(parse_changelog(data)))
+    text = render_page(Site(forked, ("en", "nl")), "en", "changelog", "changelog")
+    upstream = "{ #" + release_anchor(model.releases[-1].version) + " }"
+    order = ["{ #local-releases }", "{ #local-release-2026-2-0 }", "local-old", "{ #upstream-releases }", upstream]
+    assert all(a in text for a in order) and [text.index(a) for a in order] == sorted(text.index(a) for a in order)
+    plain = render_page(Site(model, ("en", "nl")), "en", "changelog", "changelog")  # without a fork: one list, as before
+    assert "local-releases" not in plain and f"\n## {model.ui('en', 'trainers_release').format(version=model.version)} " in plain
 
 
 def test_changelog_page_and_version_in_every_footer(real_site, model):

@@ -22,6 +22,11 @@ class Change:
     reason: Any = None  # hidden, not_applicable: text, or text per language
 
 
+def portal_name(model: Model, lang: str) -> str:
+    """The portal's name in ``lang``: a fork's own (its portal.yml ``site_name``) or upstream's."""
+    return (model.brand.get("site_name") or {}).get(lang) or model.ui(lang, "site_name")
+
+
 def overridden(model: Model) -> dict[tuple[str, str], dict[str, Any]]:
     """(kind, id) -> {"layer": top-most overriding layer, "fields": {lang: (field, ...)}} for every field a fork layer replaces."""
     out: dict[tuple[str, str], dict[str, Any]] = {}

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model.fork import Change, changes
+from ..model.fork import Change, changes, portal_name
 from ..model.types import SINGULAR, Model
 from ..urls.scheme import page_dir
 from .base import View
@@ -49,7 +49,7 @@ def changes_json(model: Model) -> str:
     """Every deviation from upstream as data: kind, ID, what changed, in which layer, fields and reasons."""
     brand = model.brand
     data = {
-        "portal": (brand.get("site_name") or {}).get(model.source_language) or model.ui(model.source_language, "site_name"),
+        "portal": portal_name(model, model.source_language),
         "portal_version": str(brand.get("version", "")),
         "publisher": brand.get("publisher") or brand.get("organisation", ""),
         "upstream_model_version": model.version,

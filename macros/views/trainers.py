@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model.changelog import final_target
+from ..model.fork import portal_name
 from ..outputs import downloads
 from ..outputs.qr import handout_qr_src
 from ..render.markup import rel_link
@@ -32,20 +33,24 @@ def changelog(v: View, _id: str) -> dict[str, Any]:
         kind = v.kind_of(item_id)
         return v.place(kind, item_id) if kind else {"id": item_id, "gone": True}
 
-    releases = []
-    for r in reversed(v.m.releases):
-        releases.append(
-            {
-                "version": r.version,
-                "anchor": Markup(release_anchor(r.version)),
-                "date": r.date,
-                "first": r.first,
-                "added": [added(i) for i in r.added],
-                "renamed": [{"old": c.old, "kind": v.ui(f"trainers_kind_{c.kind}"), "new": target(c)} for c in r.renamed],
-                "retired": [{"old": c.old, "kind": v.ui(f"trainers_kind_{c.kind}"), "new": target(c)} for c in r.retired],
-            }
-        )
-    return {"releases": releases, "version": v.m.version}
+    def release(r, anchor: str) -> dict[str, Any]:
+        return {
+            "version": r.version,
+            "anchor": Markup(anchor),
+            "date": r.date,
+            "first": r.first,
+            "added": [added(i) for i in r.added],
+            "renamed": [{"old": c.old, "kind": v.ui(f"trainers_kind_{c.kind}"), "new": target(c)} for c in r.renamed],
+            "retired": [{"old": c.old, "kind": v.ui(f"trainers_kind_{c.kind}"), "new": target(c)} for c in r.retired],
+        }
+
+    return {
+        "releases": [release(r, release_anchor(r.version)) for r in reversed(v.m.releases)],
+        # a fork's own releases (renames and retirements of its local- items) come first, apart from upstream's
+        "fork_releases": [release(r, "local-" + release_anchor(r.version)) for r in reversed(v.m.fork_releases)],
+        "portal": portal_name(v.m, v.lang),
+        "version": v.m.version,
+    }
 
 
 def download_href(v: View, d: downloads.Download) -> Markup:
