@@ -54,3 +54,19 @@ def test_nothing_moves_once_shown_at_390_px(phone, site_url, lang):
         if total >= 0.01:
             moved[name] = (round(total, 3), [nodes for _, nodes in shifts])
     assert moved == {}, moved
+
+
+def test_the_search_worker_and_index_load_only_when_search_is_used(phone, site_url):
+    """The theme starts its search worker (a 38 KiB script) and fetches the index (over 1 MB) at startup; here
+    both wait until someone opens the search, and the search then works as before."""
+    asked = []
+    phone.on("request", lambda r: asked.append(r.url))
+    for path in ("model/7.2.2.4/", "nl/practices/"):
+        phone.goto(site_url + path, wait_until="networkidle")
+        phone.wait_for_timeout(300)
+        early = [u for u in asked if "/workers/search." in u or u.endswith("/search_index.json")]
+        assert early == [], early
+    phone.click("label.md-header__button[for=__search]")
+    phone.keyboard.type("klacht")
+    phone.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert any("/workers/search." in u for u in asked) and any(u.endswith("/nl/search/search_index.json") for u in asked)

@@ -130,3 +130,28 @@ def test_the_search_index_holds_each_practice_text_once(real_site, model):
             example = " ".join(model.texts[lang]["practices"][p]["example"].split()[:8])
             hits = [d["location"] for d in docs if example in " ".join(html_unescape(d["text"]).split())]
             assert len({h.split("#")[0] for h in hits}) == 1, (lang, p, hits)
+
+
+SCRIPT = re.compile(r"<script\b([^>]*)>", re.S)
+
+
+def test_no_script_holds_up_the_first_paint(real_site):
+    """Every script file is deferred (the theme's bundle too: overrides/main.html names it, so the file must exist
+    after a Material upgrade); inline scripts are only the theme's small settings and our one-line class setter."""
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 1000
+    blocking, missing = [], set()
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for attrs in SCRIPT.findall(html):
+            src = re.search(r'\bsrc="([^"]+)"', attrs)
+            if not src:
+                continue
+            if not re.search(r"\b(defer|async)\b", attrs):
+                blocking.append((str(path.relative_to(real_site)), src.group(1)))
+            base = real_site if src.group(1).startswith("/") else path.parent  # 404.html: addresses from the root
+            if not (base / src.group(1).lstrip("/")).resolve().is_file():
+                missing.add(src.group(1).rsplit("/", 1)[-1])
+    assert blocking == [] and missing == set(), (blocking[:5], missing)
+    bundle = [a for a in SCRIPT.findall((real_site / "index.html").read_text(encoding="utf-8")) if "/bundle." in a]
+    assert len(bundle) == 1 and "defer" in bundle[0]
