@@ -277,6 +277,24 @@ def test_real_glossary_page_lists_every_term_with_its_links(real_site, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
+def test_each_language_shows_only_its_own_synonyms_and_a_complete_glossary_says_so(real_site, lang):
+    """Review: six Dutch entries showed the English synonyms ("Ook wel: service excellence mission"), and so the
+    whole Dutch glossary carried a "not yet translated" notice while /nl/status/ said 100%. Synonyms are the words
+    readers of one language use: a language without its own shows none."""
+    html = page_file(real_site, lang, "glossary/index.md").read_text(encoding="utf-8")
+    label = MODEL.ui(lang, "glossary_synonyms")
+    for term_id in MODEL.terms:
+        entry = html[html.index(f'id="{term_id}"') :]
+        entry = entry[: entry.index("</ul>")]
+        own = MODEL.texts[lang]["terms"][term_id].get("synonyms", [])
+        if own:
+            assert f"<strong>{label}</strong> {', '.join(own)}" in entry, term_id
+        else:
+            assert label not in entry, term_id
+    assert MODEL.ui(lang, "localise_fallback_notice") not in html
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
 def test_lookup_table_has_every_term_both_ways(real_site, lang):
     html = page_file(real_site, lang, "glossary/lookup/index.md").read_text(encoding="utf-8")
     rows = re.findall(r'<tr data-term="([^"]+)">\s*<td lang="en">(.*?)</td>\s*<td lang="nl">(.*?)</td>', html, re.S)

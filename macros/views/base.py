@@ -45,7 +45,11 @@ class View:
         """URL of an item's page for raw HTML (figures, <details> lists), where MkDocs rewrites nothing."""
         return rel_url(self.here, src_of(self.m, kind, item_id))
 
-    def text(self, kind: str, item_id: str) -> dict[str, Any]:
+    def text(self, kind: str, item_id: str, own_only: frozenset[str] = frozenset()) -> dict[str, Any]:
+        """An item's text in this language; fields it lacks come from the source language, marked as foreign.
+
+        ``own_only``: fields each language writes for itself (a term's synonyms): never filled from another.
+        """
         fields, actual = self.m.text(self.lang, kind, item_id)
         fallback = actual != self.lang
         if fallback:
@@ -53,7 +57,8 @@ class View:
             fields = {k: _foreign(v, actual) for k, v in fields.items()}
         elif isinstance(fields, dict):  # a language that overrides only some fields: the others in English, marked
             english, source = self.m.text(self.m.source_language, kind, item_id)
-            rest = {k: _foreign(v, source) for k, v in english.items() if k not in fields} if source != self.lang else {}
+            rest = {k: _foreign(v, source) for k, v in english.items() if k not in fields and k not in own_only}
+            rest = rest if source != self.lang else {}
             if rest:
                 self.fallbacks += 1
                 fields = {**rest, **fields}

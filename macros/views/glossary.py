@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import glossary
+from ..model import glossary, terminology
 from ..outputs import downloads
 from ..render.markup import rel_link, rel_url
 from .base import View
@@ -24,12 +24,14 @@ def term(v: View, term_id: str) -> dict[str, Any]:
     ]
     return {
         **_TERM_DEFAULTS,
-        **v.text("terms", term_id),
+        **v.text("terms", term_id, own_only=terminology.VARIANT_FIELDS),  # the words this language's readers use
         "status": v.ui(f"glossary_status_{t.status}"),
         "status_id": t.status,
         "source": glossary.source_label(m, v.lang, term_id),
         "others": others,
-        "related": [{**_TERM_DEFAULTS, **v.text("terms", r), "link": Markup(f"#{r}")} for r in t.related],
+        "related": [
+            {**_TERM_DEFAULTS, **v.text("terms", r, own_only=terminology.VARIANT_FIELDS), "link": Markup(f"#{r}")} for r in t.related
+        ],
         "places": [v.ref("element", e, "elements") for e in t.elements] + [v.ref("subelement", s, "subelements") for s in t.subelements],
     }
 
