@@ -294,6 +294,16 @@ def test_each_language_shows_only_its_own_synonyms_and_a_complete_glossary_says_
     assert MODEL.ui(lang, "localise_fallback_notice") not in html
 
 
+def test_a_clause_named_by_a_word_is_named_in_the_pages_language(real_site):
+    """Review: five Dutch entries read 'Bron: ISO 11367, Introduction'; the standard's introduction is 'Inleiding'."""
+    nl = page_file(real_site, "nl", "glossary/index.md").read_text(encoding="utf-8")
+    en = page_file(real_site, "en", "glossary/index.md").read_text(encoding="utf-8")
+    named = [t for t in MODEL.terms.values() if t.clause and not t.clause[0].isdigit()]
+    assert named
+    assert "Introduction" not in nl and nl.count("ISO 11367, Inleiding") == len(named)
+    assert en.count("ISO 11367, Introduction") == len(named)
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_lookup_table_has_every_term_both_ways(real_site, lang):
     html = page_file(real_site, lang, "glossary/lookup/index.md").read_text(encoding="utf-8")

@@ -41,7 +41,11 @@ def term_fields(model: Model, lang: str, term_id: str) -> tuple[dict[str, Any], 
 def source_label(model: Model, lang: str, term_id: str) -> str:
     term = model.terms[term_id]
     name = model.ui(lang, "glossary_source_portal") if term.source == "portal" else term.source
-    return f"{name}, {term.clause}" if term.clause else name
+    if not term.clause:
+        return name
+    # a clause named by a word (the standard's "Introduction") is said in the page's language; numbers stay as they are
+    clause = term.clause if term.clause[0].isdigit() else model.ui(lang, f"glossary_clause_{term.clause.lower()}")
+    return f"{name}, {clause}"
 
 
 def ordered(model: Model, lang: str) -> list[str]:
