@@ -230,3 +230,50 @@ def test_home_search_box_opens_the_search_with_the_words(page, site_url):
     page.press("#portal-home-q", "Enter")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.input_value(".md-search__input") == "complaint"
+
+
+def contrast_on_white(rgb: str) -> float:
+    """WCAG contrast of a computed colour (rgb or rgba, blended on white) against white."""
+    r, g, b, *a = (float(x) for x in rgb[rgb.index("(") + 1 : -1].split(","))
+    alpha = a[0] if a else 1.0
+    channels = [(c * alpha + 255 * (1 - alpha)) / 255 for c in (r, g, b)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 1.05 / (0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] + 0.05)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_expectation_ids_are_quiet_links_to_themselves(browser, site_url, lang):
+    """Issue 16: the ID (7.2.2.4-e2) comes last, small and light, as a 24 px link to its own anchor; its copy-link
+    button shows on hover or keyboard focus where there is a mouse, always on a touch screen."""
+    e = "7.2.2.4-e2"
+    url = site_url + lang_root(lang) + "model/7.2.2.4/"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.goto(url, wait_until="networkidle")
+    item, link, copy = f"[id='{e}']", f"[id='{e}'] > a.portal-id", f"[id='{e}'] > .portal-copy"
+    classes = pg.eval_on_selector(item, "li => Array.from(li.children).map(c => c.className.split(' ')[0])")
+    assert classes == ["portal-source", "portal-id", "portal-copy"]  # where it comes from, the text, then the ID
+    assert pg.text_content(link) == e and pg.get_attribute(link, "href") == f"#{e}"
+    size, colour = pg.eval_on_selector(link, "a => [parseFloat(getComputedStyle(a).fontSize), getComputedStyle(a).color]")
+    assert size < pg.eval_on_selector(item, "li => parseFloat(getComputedStyle(li).fontSize)") and contrast_on_white(colour) >= 4.5
+    assert pg.locator(link).bounding_box()["height"] >= 24 and pg.locator(copy).bounding_box()["height"] >= 24
+    opacity = lambda: pg.eval_on_selector(copy, "b => getComputedStyle(b).opacity")  # noqa: E731
+    pg.mouse.move(5, 5)
+    assert opacity() == "0"
+    pg.hover(item)
+    assert opacity() == "1"
+    pg.mouse.move(5, 5)
+    pg.focus(link)  # keyboard: the ID, then its copy button
+    assert opacity() == "1"
+    pg.keyboard.press("Tab")
+    assert pg.evaluate("document.activeElement.classList.contains('portal-copy')") and opacity() == "1"
+    pg.click(link)
+    assert pg.evaluate("location.hash") == f"#{e}"
+    pg.emulate_media(media="print")
+    assert pg.is_visible(link) and pg.eval_on_selector(link, "a => getComputedStyle(a).opacity") == "1"
+    context.close()
+    touch = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    pg = touch.new_page()
+    pg.goto(url, wait_until="networkidle")
+    assert pg.eval_on_selector(copy, "b => getComputedStyle(b).opacity") == "1"
+    touch.close()
