@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import shared_model
+from .conftest import PROJECT, shared_model
 
 pytestmark = pytest.mark.browser
+ARTIFACTS = PROJECT / "test-artifacts" / "ux"
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,14 @@ def test_each_row_shows_the_status_of_the_answers_saved_on_the_element_checklist
     )
     assert " ".join(described.split()) == status(tab, "7.2.2")
     assert tab.eval_on_selector("[data-task='7.2.2'] a", "a => new URL(a.href).pathname") == f"/{prefix(lang)}checklists/7.2.2/"
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)  # for a person to look at: the task list with answers, laptop and phone
+    tab.add_style_tag(content=".md-header { position: relative !important; }")  # keep it out of the screenshots
+    tab.locator(".portal-tasks").screenshot(path=str(ARTIFACTS / f"tasklist-answered-{lang}-1280.png"))
+    tab.set_viewport_size({"width": 390, "height": 844})
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    tab.locator("#d-7\\.2").screenshot(path=str(ARTIFACTS / f"tasklist-answered-{lang}-390.png"))
+    tab.set_viewport_size({"width": 1280, "height": 720})
 
     # the whole row is the link (GOV.UK's task list): a click on the status opens the element's checklist
     tab.eval_on_selector("[data-task='7.2.2']", "row => row.scrollIntoView({block: 'center'})")
