@@ -61,3 +61,14 @@ def test_search_caf_3_2_lands_on_its_page(page, site_url, lang):
     assert page.text_content(".portal-id-hit").startswith("CAF 3.2 ")
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + prefix + "crosswalks/caf-2020/3.2/")
+
+
+@pytest.mark.parametrize("path", ["crosswalks/caf-2020/"])
+def test_column_headers_of_a_matrix_look_alike(page, site_url, path):
+    """Review: the first column header ('Part of CAF') was set in normal weight, next to a bold 'Sub-elements of
+    ISO 11367': the light weight meant for the linked row headers also caught the column header."""
+    page.goto(site_url + "nl/" + path, wait_until="networkidle")
+    weights = page.eval_on_selector_all("table.portal-crosswalk thead th", "ths => ths.map(t => getComputedStyle(t).fontWeight)")
+    assert weights and len(set(weights)) == 1, weights
+    rows = page.eval_on_selector_all("table.portal-crosswalk tbody th", "ths => ths.map(t => getComputedStyle(t).fontWeight)")
+    assert rows and set(rows) == {"400"}  # row headers are links and stay light
