@@ -425,6 +425,23 @@ def test_the_status_page_lists_every_language_from_the_model_data():
     assert "{ #status-en }" in md and "{ #status-nl }" in md
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_status_page_names_every_kind_of_text_in_words(lang):
+    """Review: /nl/status/ listed 'assessment_scale' and 'terms' as raw keys, and four kinds in lower case among
+    capitalised ones ('modellen', 'familie van normen')."""
+    from macros.load import translations as ts
+    from macros.urls.site import Site
+    from macros.views.registry import render_page
+
+    model = shared_model()
+    md = render_page(Site(model, ("en", "nl")), lang, "status", "status")
+    for kind in ts.text_kinds(model):
+        label = model.ui(lang, f"localise_kind_{kind}")
+        assert label != f"localise_kind_{kind}" and label[0].isupper(), (kind, label)
+        assert f"| {label} |" in md or f">{label}<" in md, (kind, label)
+        assert f"| {kind} |" not in md and f">{kind}<" not in md, kind
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
