@@ -122,3 +122,15 @@ def test_readability_command_prints_figures_per_language_and_kind(capsys):
     assert main(["readability", "--lang", "nl"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("nl (Nederlands)") and "words/sentence" in out and "practices" in out and "expectations" in out
+
+
+def test_english_ceilings_catch_long_expectations_coming_back(real_model):
+    """The English ceilings sit just above today's figures: twenty expectations back at one 25-word sentence fail."""
+    long_sentence = " ".join(["word"] * 25) + "."
+    expectations = {
+        key: {"text": long_sentence} if number < 20 else item
+        for number, (key, item) in enumerate(real_model.texts["en"]["expectations"].items())
+    }
+    figures = readability.figures({"expectations": expectations}, "expectations")
+    assert figures.over(readability.LIMITS["en"]["expectations"])
+    assert readability.figures(real_model.texts["en"], "expectations").over(readability.LIMITS["en"]["expectations"]) == []
