@@ -1,5 +1,5 @@
 /* Practice catalogue filters: progressive enhancement.
- * Without JavaScript the form stays hidden and every practice is listed,
+ * Without JavaScript the form stays hidden (.portal-js-only) and every practice is listed,
  * grouped by element. With it, each select narrows the list; the count is
  * announced through a live region and the choice is kept in the address
  * (?element=7.2.2&role=manager, language-neutral IDs), so a filtered list can be
@@ -67,10 +67,11 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     window.addEventListener("popstate", function () { restore(); apply(); });
     restore();
-    /* The fields are open on a wide screen and whenever a filter is set; on a phone the list comes first. */
+    /* The fields are open on a wide screen and whenever a filter is set; on a phone the list comes first.
+       The line after the panel in practices.md.j2 opens it before the first paint; this repeats it for filters
+       the address brought that the script reads only now. */
     var panel = form.querySelector("[data-filter-panel]");
     if (panel && (chosen().length || window.matchMedia("(min-width: 45em)").matches)) { panel.open = true; }
-    form.hidden = false;
     apply();
   }
   var form = document.querySelector("[data-portal-filters]");

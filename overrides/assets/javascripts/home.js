@@ -1,5 +1,5 @@
 /* Home page: the search box in the start panel hands its words to the theme's search (the one in the header),
- * so there is one search with one index. Without JavaScript the box stays hidden (the header search needs it too). */
+ * so there is one search with one index. Without JavaScript the box stays hidden (.portal-js-only: the header search needs scripts too). */
 (function () {
   "use strict";
   var form = document.querySelector("[data-portal-home-search]");
@@ -15,5 +15,4 @@
     input.dispatchEvent(new Event("input", { bubbles: true }));
     input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
-  form.hidden = false;
 })();
