@@ -41,7 +41,7 @@ LIMITS: dict[str, dict[str, tuple[float, float, float]]] = {
         "subelements": (3, 13, 100),
         "principles": (5, 15, 100),
         "expectations": (3, 12.5, 100),
-        "practices": (7, 14, 90),
+        "practices": (3, 13, 90),
         "pyramid": (5, 13.5, 100),
         "effect_chain": (5, 14.5, 100),
         "terms": (3, 14, 100),
