@@ -105,6 +105,7 @@ def test_without_javascript_the_task_list_is_plain_links(browser, site_url, mode
             for e in d.element_ids
         ]
         assert page.eval_on_selector_all("[data-task-status]", "s => s.filter(x => x.offsetParent).length") == 0  # no status
+        assert page.eval_on_selector_all("[data-task] a[aria-describedby]", "as => as.length") == 0  # nor one read out
         page.click("[data-task='7.2.2'] a")
         page.wait_for_url("**/nl/checklists/7.2.2/")
         assert page.locator(".portal-cl-sub").count() == len(model.elements["7.2.2"].subelement_ids)

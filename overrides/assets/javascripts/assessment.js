@@ -180,6 +180,8 @@
         out.appendChild(count);
       }
       row.setAttribute("data-task-state", kind);
+      /* Read with the link, but only once it is true: without the script the status is hidden and unknown. */
+      row.querySelector("a").setAttribute("aria-describedby", out.id);
     });
   }
 
