@@ -71,6 +71,17 @@ def test_practice_pages_start_with_the_sub_elements_they_serve_and_list_their_fa
             assert "Example: Example" not in html and "Voorbeeld: Voorbeeld" not in html
 
 
+def test_a_practice_names_its_pyramid_level_as_the_pyramid_does(real_site, model):
+    """Review: 'Mikt op (zoals dit portaal de piramide leest): 4, Verrassende dienstverlening' read as a list of
+    two things; the pyramid itself says 'Niveau 4: Verrassende dienstverlening'."""
+    for lang, labels in LABELS.items():
+        word = model.ui(lang, "figures_level")
+        for p in list(model.practices.values())[:40]:
+            html = page_file(real_site, lang, scheme.src_of(model, "practice", p.id)).read_text(encoding="utf-8")
+            (text,) = facts_text(html)
+            assert re.search(rf"{re.escape(labels['level'])} {word} {p.level}: \w", text), (lang, p.id, text)
+
+
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">')
 
 
