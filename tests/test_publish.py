@@ -87,3 +87,28 @@ def test_the_version_selector_opens_the_same_page_in_another_version(releases, b
         page.close()
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_version_selector_fits_the_header_with_a_hidden_label(releases, browser, width):
+    """Review: the selector's label used a class the theme does not define, so 'Versie' stood in the header,
+    run into the site name ('DienstverleningVersie'; at 390 px the name shrank to 'P'); at 320 px the selector lay
+    over the language button."""
+    from .browser import serve
+
+    server, url = serve(releases["dest"])
+    try:
+        page = browser.new_page(viewport={"width": width, "height": 700})
+        page.goto(url + "1.2.3/nl/model/7.1/", wait_until="networkidle")
+        select = page.locator("#portal-version")
+        label = page.locator("label[for=portal-version]")
+        assert label.text_content() and label.evaluate("l => l.getBoundingClientRect().width <= 1")  # named, not shown
+        assert select.evaluate("s => s.labels.length") == 1
+        box = select.bounding_box()
+        language = page.locator(".md-header__option .md-select").first.bounding_box()
+        assert box["x"] + box["width"] <= language["x"], (box, language)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.close()
+    finally:
+        server.shutdown()

@@ -83,7 +83,7 @@
       var wrap = document.createElement("span");
       wrap.className = "portal-version-select";
       var label = document.createElement("label");
-      label.className = "md-visually-hidden";
+      label.className = "portal-sr-only";  /* portal.css; the theme has no md-visually-hidden */
       label.htmlFor = "portal-version";
       label.textContent = T.version_select;
       var select = document.createElement("select");
