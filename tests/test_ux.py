@@ -166,3 +166,12 @@ def test_no_script_holds_up_the_first_paint(real_site):
     assert blocking == [] and missing == set(), (blocking[:5], missing)
     bundle = [a for a in SCRIPT.findall((real_site / "index.html").read_text(encoding="utf-8")) if "/bundle." in a]
     assert len(bundle) == 1 and "defer" in bundle[0]
+
+
+def test_the_home_search_box_is_not_itself_a_search_hit(real_site):
+    """Review: searching 7.2.2.4 listed the home page second, because the home search box's own label gives
+    '7.2.2.4' as an example (and 'Zoeken' as its button). The form is left out of the index."""
+    for lang in ("en", "nl"):
+        docs = json.loads((real_site / ("nl/" if lang == "nl" else "") / "search" / "search_index.json").read_text(encoding="utf-8"))
+        home = [d for d in docs["docs"] if d["location"] == "" or d["location"].startswith("#")]
+        assert home and not [d["location"] for d in home if "7.2.2.4" in d["text"]], lang
