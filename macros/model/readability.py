@@ -23,6 +23,7 @@ KINDS = ("dimensions", "elements", "subelements", "principles", "expectations", 
 # per sentence, share of summaries over LONG words in %). A kind or language not listed has none.
 # Dutch was edited to B1 in November 2026, English to plain English after it (sentences split, same meaning);
 # each ceiling sits just above the figure reached then, so a long sentence added later fails the test.
+# English practice summaries were then made one imperative sentence of at most 20 words (the card line).
 LIMITS: dict[str, dict[str, tuple[float, float, float]]] = {
     "nl": {
         "dimensions": (10, 14, 100),
@@ -41,7 +42,7 @@ LIMITS: dict[str, dict[str, tuple[float, float, float]]] = {
         "subelements": (3, 13, 100),
         "principles": (5, 15, 100),
         "expectations": (3, 12.5, 100),
-        "practices": (3, 13, 90),
+        "practices": (3, 13, 1),
         "pyramid": (5, 13.5, 100),
         "effect_chain": (5, 14.5, 100),
         "terms": (3, 14, 100),
