@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from .browser import run_axe
 from .conftest import shared_model
 
 pytestmark = pytest.mark.browser
@@ -70,3 +71,36 @@ def test_search_by_keyboard_finds_dutch_text_on_dutch_pages(page, site_url, mode
     page.wait_for_url(lambda url: url == links[0])
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "nl"
+
+
+@pytest.mark.parametrize("prefix", ["", "nl/"])
+def test_the_menu_on_a_phone_is_a_button_and_hides_from_tab_while_closed(page, site_url, prefix):
+    """Review: at 390 px the menu button was no tab stop, and Tab went on from the search box into the closed,
+    off-screen menu (its links at x = -234 px): focus vanished for every link of the open branch."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}{prefix}model/7.3.2.2/", wait_until="networkidle")
+    where = """(() => { const e = document.activeElement;
+      return [!!e.closest('.md-sidebar--primary'), e.getBoundingClientRect().left, e.matches('label[for=__drawer]')]; })()"""
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(where))
+    assert not [s for s in seen if s[0]], seen  # nothing inside the closed menu
+    assert [s for s in seen if s[2]], seen  # the menu button is a tab stop
+    toggle = page.locator("label.md-header__button[for=__drawer]")
+    assert toggle.get_attribute("role") == "button" and toggle.get_attribute("aria-label")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.focus()
+    page.keyboard.press("Space")
+    page.wait_for_timeout(400)  # the menu slides in
+    assert toggle.get_attribute("aria-expanded") == "true"
+    inside, left, _ = page.evaluate(where)
+    assert inside and left >= 0  # focus moved into the open menu, on screen
+    assert_focus_visible([page.evaluate(FOCUS)])
+    assert run_axe(page) == []  # the open menu too (its level titles were light grey on grey)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert toggle.get_attribute("aria-expanded") == "false" and page.evaluate(where)[2]  # closed, focus back on the button
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert toggle.get_attribute("aria-expanded") == "true"

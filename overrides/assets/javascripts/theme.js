@@ -10,6 +10,9 @@
  *    the link beside it): give it the role and name of a button (the section's title), let Space work as well as
  *    Enter (the theme handles Enter) and tell its state through aria-expanded. Done here because the HTML
  *    validator allows no ARIA on a <label for>; see overrides/partials/nav-item.html.
+ *    The menu button on narrow screens (also a <label>) becomes a named button in the Tab order; Enter or Space
+ *    opens the menu and moves focus into it, Escape closes it and brings focus back (portal.css hides the closed
+ *    menu from Tab).
  */
 (function () {
   "use strict";
@@ -94,5 +97,40 @@
       sync();
     });
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", menuToggles); } else { menuToggles(); }
+  function menuButton() {
+    var box = document.getElementById("__drawer");
+    var button = document.querySelector("label.md-header__button[for='__drawer']");
+    var menu = document.querySelector(".md-sidebar--primary");
+    if (!box || !button || !menu) { return; }
+    var nav = menu.querySelector("nav[aria-label]");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", (nav && nav.getAttribute("aria-label")) || "Menu");
+    var sync = function () { button.setAttribute("aria-expanded", box.checked ? "true" : "false"); };
+    var set = function (open) {
+      box.checked = open;
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+      sync();
+      if (open) {
+        var first = menu.querySelector("a[href], label[tabindex='0'], button");
+        if (first) { setTimeout(function () { first.focus(); }, 50); }  // once the menu is visible
+      } else {
+        button.focus();
+      }
+    };
+    box.addEventListener("change", sync);
+    button.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " " || e.key === "Spacebar") {
+        e.preventDefault();
+        e.stopPropagation();  // the theme would click the focused label on Enter as well, closing it again
+        set(!box.checked);
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && box.checked && menu.contains(document.activeElement)) { set(false); }
+    });
+    sync();
+  }
+  function keyboard() { menuToggles(); menuButton(); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", keyboard); } else { keyboard(); }
 })();
