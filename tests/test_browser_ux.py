@@ -277,3 +277,20 @@ def test_expectation_ids_are_quiet_links_to_themselves(browser, site_url, lang):
     pg.goto(url, wait_until="networkidle")
     assert pg.eval_on_selector(copy, "b => getComputedStyle(b).opacity") == "1"
     touch.close()
+
+
+@pytest.mark.parametrize("path,width", [("nl/", 1280), ("nl/model/7.3.2.2/", 390), ("model/7.3.2.2/", 390)])
+def test_the_page_title_has_no_empty_line_under_it(browser, site_url, path, width):
+    """Review: the title's own permalink (an invisible pilcrow, a tab stop to a title-derived anchor) wrapped onto a
+    line of its own whenever the title filled its last line: 41 px of empty space under the title on the Dutch home
+    page at 1280 px and under long titles on a phone. The page's address is under 'Copy link'."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(site_url + path, wait_until="load")
+    heights = pg.evaluate(
+        """() => { const h = document.querySelector('article h1'); const r = document.createRange();
+                   r.selectNodeContents(h.firstChild); return [h.getBoundingClientRect().height, r.getBoundingClientRect().height]; }"""
+    )
+    assert abs(heights[0] - heights[1]) < 12, heights  # the heading is as tall as its words
+    assert not pg.locator("article h1 .headerlink").is_visible()
+    context.close()
