@@ -18,11 +18,9 @@ def model():
 
 
 @pytest.fixture
-def tab(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    yield pg
-    context.close()
+def tab(page):
+    """A fresh browser context per test (conftest's ``page``): its own localStorage, so answers never leak between tests."""
+    return page
 
 
 def prefix(lang: str) -> str:
