@@ -95,7 +95,10 @@ def test_the_menu_on_a_phone_is_a_button_and_hides_from_tab_while_closed(page, s
     page.wait_for_timeout(400)  # the menu slides in
     assert toggle.get_attribute("aria-expanded") == "true"
     inside, left, _ = page.evaluate(where)
-    assert inside and left >= 0  # focus moved into the open menu, on screen
+    assert inside and left >= 0  # focus moved into the open menu, on screen, on a link that is not covered
+    on_top = """(() => { const e = document.activeElement, r = e.getBoundingClientRect();
+                           return e.contains(document.elementFromPoint(r.left + 4, r.top + r.height / 2)); })()"""
+    assert page.evaluate(on_top)
     assert_focus_visible([page.evaluate(FOCUS)])
     assert run_axe(page) == []  # the open menu too (its level titles were light grey on grey)
     page.keyboard.press("Escape")

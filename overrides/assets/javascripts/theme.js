@@ -112,8 +112,15 @@
       box.dispatchEvent(new Event("change", { bubbles: true }));
       sync();
       if (open) {
-        var first = menu.querySelector("a[href], label[tabindex='0'], button");
-        if (first) { setTimeout(function () { first.focus(); }, 50); }  // once the menu is visible
+        // once it has slid in: the first link of the level on top (the menu opens at the page's own level,
+        // drawn over its parents)
+        setTimeout(function () {
+          var shown = Array.prototype.filter.call(menu.querySelectorAll("a[href], label[tabindex='0']"), function (el) {
+            var r = el.getBoundingClientRect(), top = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+            return r.width > 0 && top !== null && (el === top || el.contains(top));
+          });
+          if (shown.length) { shown[0].focus(); }
+        }, 300);
       } else {
         button.focus();
       }
