@@ -265,6 +265,13 @@ def test_heading_link_buttons_look_like_everywhere_else_and_the_dashed_border_me
         "bs => bs.map(b => getComputedStyle(b).strokeDasharray)",
     )
     assert added and set(added) == {"none"}
+    page.emulate_media(media="print")  # the management report draws its own copy of the figure: the same rule
+    printed = page.eval_on_selector_all(
+        ".portal-team-report__figure .portal-fig__link--element:not([data-spread=wide]) .portal-fig__box--added",
+        "bs => bs.map(b => getComputedStyle(b).strokeDasharray)",
+    )
+    assert printed and set(printed) == {"none"}
+    page.emulate_media(media="screen")
     wide = page.eval_on_selector(
         f"[data-team-figure] svg.portal-fig--wide .portal-fig__link--element[data-id='{ids['element']}'] .portal-fig__box",
         "b => getComputedStyle(b).strokeDasharray",
