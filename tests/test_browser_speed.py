@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from bench.lighthouse_bench import PAGES  # the eight page types Lighthouse measures
 
-# The eight page types of bench/lighthouse_bench.py.
-PAGES = {
-    "home": "",
-    "model overview": "model/",
-    "element": "model/7.2.2/",
-    "sub-element": "model/7.2.2.4/",
-    "practice": "practices/ask-residents-for-personal-feedback/",
-    "catalogue": "practices/",
-    "checklist": "checklists/7.2.2/",
-    "glossary": "glossary/",
-}
+pytestmark = pytest.mark.browser
 
 # Every layout shift since the page started loading (buffered), with the nodes that moved.
 LAYOUT_SHIFTS = """() => new Promise(done => {
