@@ -101,6 +101,15 @@ def test_the_menu_on_a_phone_is_a_button_and_hides_from_tab_while_closed(page, s
     assert page.evaluate(on_top)
     assert_focus_visible([page.evaluate(FOCUS)])
     assert run_axe(page) == []  # the open menu too (its level titles were light grey on grey)
+    for _ in range(30):  # every stop in the open menu is a link one can see, not one under the level on top
+        if not page.evaluate(where)[0]:
+            break
+        assert page.evaluate(on_top), page.evaluate("document.activeElement.textContent")
+        page.keyboard.press("Tab")
+    assert toggle.get_attribute("aria-expanded") == "false"  # Tab past its last link closes the menu
+    page.focus("label.md-header__button[for=__drawer]")
+    page.keyboard.press("Space")
+    page.wait_for_timeout(400)
     page.keyboard.press("Escape")
     page.wait_for_timeout(400)
     assert toggle.get_attribute("aria-expanded") == "false" and page.evaluate(where)[2]  # closed, focus back on the button

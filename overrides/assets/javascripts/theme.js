@@ -11,8 +11,8 @@
  *    Enter (the theme handles Enter) and tell its state through aria-expanded. Done here because the HTML
  *    validator allows no ARIA on a <label for>; see overrides/partials/nav-item.html.
  *    The menu button on narrow screens (also a <label>) becomes a named button in the Tab order; Enter or Space
- *    opens the menu and moves focus into it, Escape closes it and brings focus back (portal.css hides the closed
- *    menu from Tab).
+ *    opens the menu and moves focus into it, Escape closes it and brings focus back, and it closes when focus
+ *    leaves it (portal.css hides the closed menu, and the levels the open one covers, from Tab).
  */
 (function () {
   "use strict";
@@ -135,6 +135,12 @@
     });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && box.checked && menu.contains(document.activeElement)) { set(false); }
+    });
+    menu.addEventListener("focusout", function (e) {  // Tab past the menu's last link: the menu closes behind it
+      if (box.checked && e.relatedTarget && !menu.contains(e.relatedTarget) && e.relatedTarget !== button) {
+        box.checked = false;
+        box.dispatchEvent(new Event("change", { bubbles: true }));
+      }
     });
     sync();
   }
