@@ -147,8 +147,8 @@ SCRIPT = re.compile(r"<script\b([^>]*)>", re.S)
 
 
 def test_no_script_holds_up_the_first_paint(real_site):
-    """Every script file is deferred (the theme's bundle too: overrides/main.html names it, so the file must exist
-    after a Material upgrade); inline scripts are only the theme's small settings and our one-line class setter."""
+    """Every script file is deferred (the theme's bundle too: overrides/main.html loads it under the name the installed
+    theme gives it, so the file must exist); inline scripts are only the theme's small settings and our class setter."""
     pages = list(real_site.rglob("*.html"))
     assert len(pages) > 1000
     blocking, missing = [], set()

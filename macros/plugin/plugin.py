@@ -132,6 +132,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         portal["site_root"] = root_url.rstrip("/") + "/" if root_url else ""  # the site_url of the first language
         portal["lang"] = plan.lang
         portal["version"] = model.version
+        portal["theme_script"] = theme.theme_script(config.theme.dirs)
         publisher = cfg.brand.get("publisher") or cfg.brand.get("organisation") or ""
         portal["trainers"] = theme.theme_data(model, plan.lang, publisher, 0 if plan.lang == plan.default else 1)
         portal["contact_label"] = model.ui(plan.lang, "localise_contact")

@@ -13,6 +13,15 @@ SITE_STYLESHEETS = ("portal.css", "figures.css", "localise.css", "glossary.css",
 STYLESHEET_BUNDLE = "assets/stylesheets/site.css"
 
 
+def theme_script(theme_dirs: list[str]) -> str:
+    """The path of Material's own script bundle (its name carries a content hash that changes with every theme
+    release), so ``overrides/main.html`` can load it deferred without naming a version."""
+    found = sorted({p.name for d in theme_dirs for p in (Path(d) / "assets" / "javascripts").glob("bundle.*.min.js")})
+    if len(found) != 1:
+        raise ValueError(f"expected one bundle.*.min.js in the theme's assets/javascripts, found {found}")
+    return f"assets/javascripts/{found[0]}"
+
+
 def stylesheet_bundle(theme_dir: Path, local_dir: Path) -> str:
     parts = []
     for name in SITE_STYLESHEETS:
