@@ -39,6 +39,17 @@ def timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
+class _NoAliases(yaml.SafeDumper):
+    """The copies share their lists (steps, tags); plain dumping would write YAML anchors, which the portal refuses."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def _dump(data) -> str:
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True)
+
+
 def scaled_model(dest: Path, factor: int) -> Path:
     """A copy of model/ where every practice appears `factor` times (new IDs, same text)."""
     shutil.copytree(PROJECT / "model", dest)
@@ -51,12 +62,12 @@ def scaled_model(dest: Path, factor: int) -> Path:
             for pid, text in list(practices.items()):
                 for i in range(2, factor + 1):
                     practices[copy_id[pid, i]] = {**text, "title": f"{text['title']} ({i})", "summary": f"{text['summary']} ({i})"}
-            f.write_text(yaml.safe_dump(data, allow_unicode=True))
+            f.write_text(_dump(data))
     for f in list((dest / "practices").glob("*.yml")):
         data = yaml.safe_load(f.read_text())
         for i in range(2, factor + 1):
             new_id = copy_id[data["id"], i]
-            (f.parent / f"{new_id}.yml").write_text(yaml.safe_dump({**data, "id": new_id}))
+            (f.parent / f"{new_id}.yml").write_text(_dump({**data, "id": new_id}))
     return dest
 
 
