@@ -101,6 +101,22 @@ def test_the_menu_on_a_phone_is_a_button_and_hides_from_tab_while_closed(page, s
     assert page.evaluate(on_top)
     assert_focus_visible([page.evaluate(FOCUS)])
     assert run_axe(page) == []  # the open menu too (its level titles were light grey on grey)
+    # the open level's title goes back up a level by keyboard, and focus lands on the toggle that opened it
+    back = page.evaluate("""(() => [...document.querySelectorAll('.md-sidebar--primary label.md-nav__title[role=button]')]
+        .filter(t => { const r = t.getBoundingClientRect(); const e = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+                       return r.width > 0 && e && t.contains(e); })
+        .map(t => t.getAttribute('for')))()""")
+    assert len(back) == 1, back
+    title = page.locator(f".md-sidebar--primary label.md-nav__title[for='{back[0]}']")
+    assert title.get_attribute("aria-label") and title.get_attribute("aria-expanded") == "true"
+    title.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    assert title.get_attribute("aria-expanded") == "false"
+    assert page.evaluate(f"document.activeElement.matches(\"label.md-nav__link[for='{back[0]}']\")") and page.evaluate(on_top)
+    page.keyboard.press("Space")  # and down again with the toggle
+    page.wait_for_timeout(500)
+    assert title.get_attribute("aria-expanded") == "true"
     for _ in range(30):  # every stop in the open menu is a link one can see, not one under the level on top
         if not page.evaluate(where)[0]:
             break

@@ -136,6 +136,37 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && box.checked && menu.contains(document.activeElement)) { set(false); }
     });
+    // The title of each open level takes you back up one level (the theme's arrow): a named button for the keyboard
+    // too, named like the toggle that opened it; focus lands on that toggle in the level above.
+    Array.prototype.forEach.call(menu.querySelectorAll("label.md-nav__title[for]"), function (title) {
+      var id = title.getAttribute("for"), level = document.getElementById(id);
+      if (id === "__drawer" || !level) { return; }
+      var nav = title.closest("nav[aria-label]");
+      title.setAttribute("tabindex", "0");
+      title.setAttribute("role", "button");
+      title.setAttribute("aria-label", (nav && nav.getAttribute("aria-label")) || title.textContent.trim());
+      var sync = function () { title.setAttribute("aria-expanded", level.checked ? "true" : "false"); };
+      level.addEventListener("change", sync);
+      title.addEventListener("keydown", function (e) {  // the theme clicks a focused label on Enter; Space too
+        if (e.key === " " || e.key === "Spacebar") { e.preventDefault(); title.click(); }
+      });
+      title.addEventListener("click", function () {
+        setTimeout(function () {
+          var toggle = menu.querySelector("label.md-nav__link[for='" + id + "']");
+          var lost = document.activeElement === title || document.activeElement === document.body;  // its level hid it
+          if (toggle && lost) { toggle.focus(); }
+        }, 300);
+      });
+      sync();
+    });
+    menu.addEventListener("change", function (e) {  // a level opened in the open menu: focus its title, on top
+      var level = e.target;
+      if (!box.checked || !level.checked || !level.classList.contains("md-nav__toggle")) { return; }
+      setTimeout(function () {
+        var active = document.activeElement, title = menu.querySelector("label.md-nav__title[for='" + level.id + "']");
+        if (title && (active === document.body || (active.matches && active.matches("label[for='" + level.id + "']")))) { title.focus(); }
+      }, 300);
+    });
     menu.addEventListener("focusout", function (e) {  // Tab past the menu's last link: the menu closes behind it
       if (box.checked && e.relatedTarget && !menu.contains(e.relatedTarget) && e.relatedTarget !== button) {
         box.checked = false;
