@@ -235,6 +235,13 @@
 
   // -- files ---------------------------------------------------------------------------------------
   function today() { return new Date().toISOString().slice(0, 10); }
+  /* checklist-anna-team-noord-2026-11-29.json: with a name or role, each respondent's file has a name of its own,
+     so a facilitator collecting eight files does not get eight copies of one name overwriting each other. */
+  function fileName(stem, ext) {
+    var who = (state.respondent || "").normalize("NFKC").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+    return stem + (who ? "-" + who : "") + "-" + today() + "." + ext;
+  }
   function download(name, type, text) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var a = document.createElement("a");
@@ -394,11 +401,11 @@
       var action = e.target.getAttribute && e.target.getAttribute("data-action");
       if (action === "export-json") {
         write();
-        download(MSG.file_stem + "-" + today() + ".json", "application/json", JSON.stringify(state, null, 2) + "\n");
+        download(fileName(MSG.file_stem, "json"), "application/json", JSON.stringify(state, null, 2) + "\n");
       } else if (action === "export-csv") {
-        download(MSG.file_stem + "-" + today() + ".csv", "text/csv;charset=utf-8", assessmentCsv());
+        download(fileName(MSG.file_stem, "csv"), "text/csv;charset=utf-8", assessmentCsv());
       } else if (action === "export-plan") {
-        download(MSG.plan_file_stem + "-" + today() + ".csv", "text/csv;charset=utf-8", planCsv());
+        download(fileName(MSG.plan_file_stem, "csv"), "text/csv;charset=utf-8", planCsv());
       } else if (action === "print") {
         window.print();
       } else if (action === "reset") {
