@@ -27,11 +27,14 @@ def labels_in(lang: str) -> dict[str, str]:
 
 
 LABELS = {"en": labels_in("en"), "nl": labels_in("nl")}
+SEARCH_SEPARATOR = re.compile(r'<span class="portal-facts__sep" aria-hidden="true">[^<]*</span>')
 
 
 def facts_text(html: str) -> list[str]:
-    """Each summary list as the words a reader reads, whitespace normalised."""
-    return [" ".join(html_unescape(TAG.sub(" ", block)).split()).replace(" ,", ",") for block in FACTS.findall(html)]
+    """Each summary list as the words a reader reads, whitespace normalised (the separator for search is neither
+    shown nor read: see test_search_results_read_the_practice_facts_with_separators)."""
+    blocks = [SEARCH_SEPARATOR.sub("", block) for block in FACTS.findall(html)]
+    return [" ".join(html_unescape(TAG.sub(" ", block)).split()).replace(" ,", ",") for block in blocks]
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +132,21 @@ def test_page_weight_and_search_index_budgets(real_site, model):
     assert len(pages) > 1000 and PRINT_VIEWS <= set(pages)
     heavy = {path: size // KIB for path, size in pages.items() if size > BUDGETS["any page HTML"] and path not in PRINT_VIEWS}
     assert heavy == {}, heavy  # e.g. the whole-model checklist was one 350 KiB form, the catalogue 160 KiB
+
+
+def test_search_results_read_the_practice_facts_with_separators(real_site, model):
+    """Search shows a page's text without markup: the facts of a practice must not run together there either
+    ('Front-line staff Effort: Low effort'), though the separator is hidden on the page itself."""
+    for lang in ("en", "nl"):
+        docs = json.loads((real_site / ("nl/" if lang == "nl" else "") / "search" / "search_index.json").read_text(encoding="utf-8"))[
+            "docs"
+        ]
+        label = model.ui(lang, "effort").rstrip(":")
+        pages = [d for d in docs if d["location"].startswith("practices/") and d["location"].count("/") == 2 and "#" not in d["location"]]
+        assert len(pages) >= len(model.practices)
+        for d in pages:
+            text = " ".join(html_unescape(d["text"]).split())
+            assert f" · {label}:" in text, (lang, d["location"], text[:200])
 
 
 def test_the_search_index_holds_each_practice_text_once(real_site, model):
