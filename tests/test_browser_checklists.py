@@ -140,6 +140,16 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     assert "gedownload" in status(page)
 
 
+@pytest.mark.parametrize("prefix", ["", "nl/"])
+def test_an_items_own_anchor_opens_its_question_in_the_checklist(tab, site_url, prefix):
+    """A trainer's link with the item pages' anchor (#7.3.2.2-e4) lands on that question of the element's checklist."""
+    tab.set_viewport_size({"width": 390, "height": 800})
+    for anchor, control in (("7.3.2.2-e4", "x-7.3.2.2-e4"), ("7.3.2.4", "s-7.3.2.4")):
+        tab.goto(f"{site_url}{prefix}checklists/7.3.2/#{anchor}", wait_until="networkidle")
+        top = tab.evaluate(f"document.getElementById('{control}').getBoundingClientRect().top")
+        assert 0 <= top < 300, (prefix, anchor, top)
+
+
 def test_each_respondents_export_has_a_file_name_of_its_own(tab, site_url, model):
     """A facilitator collects everyone's files: with a name or role given, the files no longer share one name.
     Whatever is typed, the name stays a plain file name (letters, digits and dashes)."""

@@ -23,7 +23,7 @@ from macros.outputs import checklist_sheets
 from macros.urls.site import Site
 
 from .conftest import edit_yaml, shared_model
-from .html_tools import LANG_ROOT, page_file
+from .html_tools import LANG_ROOT, page_file, parse
 from .test_trainers_exports import configured_site_url
 
 
@@ -178,6 +178,8 @@ def test_dimension_and_element_checklists_hold_exactly_their_items(real_site, mo
         for el in model.elements.values():
             page = form(page_file(real_site, lang, f"checklists/{el.id}/index.md"))
             assert [f["id"][2:] for f in page.fieldsets if (f["id"] or "").startswith("s-")] == list(el.subelement_ids)
+            items = {*el.subelement_ids, *(e for s in el.subelement_ids for e in model.subelements[s].expectation_ids)}
+            assert items <= parse(page_file(real_site, lang, f"checklists/{el.id}/index.md")).ids  # the item pages' anchors
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
