@@ -89,7 +89,7 @@ def test_fill_in_reload_and_export_exactly_what_was_entered(tab, site_url, model
     total_711 = sum(len(model.subelements[s].expectation_ids) for s in subs_711)
     assert (
         page.inner_text("[data-progress=element][data-id='7.1.1']")
-        == f"2 of {len(subs_711)} ratings given · 2 of {total_711} expectations ticked"
+        == f"2 of {len(subs_711)} answered · 2 of {total_711} expectations ticked"
     )
 
     expected_subs = {

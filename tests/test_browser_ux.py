@@ -153,7 +153,7 @@ PLAN_STATE = {
 
 @pytest.mark.parametrize(
     "lang,counts",
-    [("en", "2 ratings given · 1 practice picked"), ("nl", "2 beoordelingen gegeven · 1 werkwijze gekozen")],
+    [("en", "2 answered · 1 practice picked"), ("nl", "2 beantwoord · 1 werkwijze gekozen")],
 )
 def test_the_plan_shows_ratings_reasons_and_picks_with_plurals(page, site_url, lang, counts):
     model = shared_model()
