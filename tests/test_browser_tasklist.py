@@ -119,6 +119,8 @@ def test_without_javascript_the_task_list_is_plain_links(browser, site_url, mode
         ("r-7.4.2.2-3", "checklists/7.4.2/#r-7.4.2.2-3"),
         ("e-7.2.2", "checklists/#e-7.2.2"),  # an element and a dimension: rows and groups of the task list
         ("d-7.3", "checklists/#d-7.3"),
+        ("7.3.2.2-e4", "checklists/7.3.2/#7.3.2.2-e4"),  # the item pages' own anchors, as trainers copy them
+        ("7.1.1.a", "checklists/7.1.1/#7.1.1.a"),
     ],
 )
 def test_the_old_whole_model_anchors_still_lead_to_their_question(tab, site_url, anchor, lands_on):

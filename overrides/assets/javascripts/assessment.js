@@ -11,12 +11,13 @@
 (function () {
   "use strict";
   /* The whole-model page was once one form: its anchors (#s-7.2.2.1, #x-7.2.2.1-e1, #r-7.2.2.1-2, ...) now
-     live on the element's own checklist. Send such a link there, keeping the anchor; #d-7.2 and #e-7.2.2
-     stay on this page, as its task groups and rows. */
+     live on the element's own checklist, and so do the item pages' own anchors (#7.2.2.1, #7.2.2.1-e1). Send
+     such a link there, keeping the anchor; #d-7.2 and #e-7.2.2 stay on this page, as its task groups and rows. */
   function followOldAnchor() {
     var frag = decodeURIComponent(location.hash.slice(1));
-    if (!frag || document.getElementById(frag) || !/^(s|x|r|why|notes|na|p)-/.test(frag)) { return; }
-    var rest = frag.slice(frag.indexOf("-") + 1);
+    var form = /^(s|x|r|why|notes|na|p)-/.test(frag);
+    if (!frag || document.getElementById(frag) || !(form || /^\d+\.\d/.test(frag))) { return; }
+    var rest = form ? frag.slice(frag.indexOf("-") + 1) : frag;
     Array.prototype.forEach.call(document.querySelectorAll("[data-task]"), function (row) {
       var id = row.getAttribute("data-task");
       if (rest === id || rest.indexOf(id + ".") === 0 || rest.indexOf(id + "-") === 0) {
