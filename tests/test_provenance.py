@@ -127,7 +127,11 @@ def test_the_schema_rejects_advice_with_a_clause_unknown_sources_and_standard_te
 
 # -- pages ------------------------------------------------------------------------------------------
 _LI = re.compile(r'<li id="([^"]+)" data-source="([^"]+)">(.*?)</li>', re.S)
-_CHECK = re.compile(r'<li data-source="([^"]+)">(?:<span class="portal-anchor" id="[^"]+"></span>)?<input type="checkbox" id="x-([^"]+)".*?</li>', re.S)
+_CHECK = re.compile(
+    r'<li data-source="([^"]+)">(?:<span class="portal-anchor" id="[^"]+"></span>)?'  # the item's own anchor (#7.1.1.a-e1)
+    r'<input type="checkbox" id="x-([^"]+)".*?</li>',
+    re.S,
+)
 _LABEL = re.compile(r'<span class="portal-source portal-source--([a-z]+)">(.*?)</span>\s*(?:</span>)?', re.S)
 
 
