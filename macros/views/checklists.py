@@ -110,21 +110,23 @@ def _progress(v: View, sub_ids: list[str]) -> str:
     return v.ui("checklists_progress_group").format(rated=rated, total=len(sub_ids), done=0, expectations=expectations)
 
 
+def _subelements_of(v: View, dim_id: str) -> list[str]:
+    return [s for e in v.m.dimensions[dim_id].element_ids for s in v.m.elements[e].subelement_ids]
+
+
 def _dimension(v: View, item_id: str) -> dict[str, Any]:
-    subs = [s for e in v.m.dimensions[item_id].element_ids for s in v.m.elements[e].subelement_ids]
     return {
         **v.text("dimensions", item_id),
-        "progress": _progress(v, subs),
+        "progress": _progress(v, _subelements_of(v, item_id)),
         "link": rel_link(v.here, checklist_src("dimension", item_id)),
         "elements": [_element(v, e) for e in v.m.dimensions[item_id].element_ids],
     }
 
 
 def _task_group(v: View, item_id: str) -> dict[str, Any]:
-    subs = [s for e in v.m.dimensions[item_id].element_ids for s in v.m.elements[e].subelement_ids]
     return {
         **v.text("dimensions", item_id),
-        "progress": _progress(v, subs),
+        "progress": _progress(v, _subelements_of(v, item_id)),
         "link": rel_url(v.here, checklist_src("dimension", item_id)),
         "elements": [
             {**v.text("elements", e), "link": rel_url(v.here, checklist_src("element", e))} for e in v.m.dimensions[item_id].element_ids

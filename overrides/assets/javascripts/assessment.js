@@ -127,11 +127,12 @@
     if (out && out.classList.contains("portal-cl-written")) { out.textContent = textarea.value; }
   }
 
+  /* A sub-element is answered once it is rated or marked not applicable: progress lines, task list and plan agree. */
+  function answered(id) { var s = state.subelements[id]; return !!s && (s.na || s.rating !== null); }
   function counts(subIds) {
     var c = { rated: 0, total: subIds.length, done: 0, expectations: 0 };
     subIds.forEach(function (id) {
-      var s = state.subelements[id];
-      if (s && (s.na || s.rating !== null)) { c.rated++; }
+      if (answered(id)) { c.rated++; }
       D.subelements[id].expectations.forEach(function (e) { c.expectations++; if (state.expectations[e]) { c.done++; } });
     });
     return c;
@@ -163,11 +164,11 @@
       var id = row.getAttribute("data-task"), subs = D.elements[id] ? D.elements[id].subelements : [];
       var out = row.querySelector("[data-task-status]");
       if (!out || !subs.length) { return; }
-      var answered = subs.filter(function (s) { var x = state.subelements[s] || blank(s); return x.na || x.rating !== null; }).length;
+      var done = subs.filter(answered).length;
       var started = subs.some(function (s) {
         return has(state.subelements, s) || D.subelements[s].expectations.some(function (e) { return state.expectations[e]; });
       }) || state.plan.some(function (p) { return D.practices[p] && subs.indexOf(D.practices[p].subelements[0]) >= 0; });
-      var kind = !started ? "todo" : (answered === subs.length ? "done" : "started");
+      var kind = !started ? "todo" : (done === subs.length ? "done" : "started");
       out.textContent = "";
       var tag = document.createElement("strong");
       tag.className = "portal-tag portal-tag--" + kind;
@@ -176,7 +177,7 @@
       if (kind === "started") {
         var count = document.createElement("span");
         count.className = "portal-task__count";
-        count.textContent = subs.length === 1 ? MSG.unrated : fmt(MSG.task_count, { n: answered, total: subs.length });
+        count.textContent = subs.length === 1 ? MSG.unrated : fmt(MSG.task_count, { n: done, total: subs.length });
         out.appendChild(document.createTextNode(" "));
         out.appendChild(count);
       }
@@ -343,10 +344,7 @@
     var box = document.querySelector("[data-portal-plan]");
     if (!box) { return; }
     box.textContent = "";
-    var rated = Object.keys(D.subelements).filter(function (sid) {
-      var s = state.subelements[sid];
-      return s && (s.na || s.rating !== null);
-    }).length;
+    var rated = Object.keys(D.subelements).filter(answered).length;
     var count = document.createElement("p");
     count.className = "portal-cl-plan-count";
     count.textContent = state.plan.length || rated
@@ -356,8 +354,7 @@
     Object.keys(D.subelements).forEach(function (sid) {
       var s = state.subelements[sid];
       var picked = state.plan.filter(function (p) { return D.practices[p].subelements[0] === sid; });
-      var answered = s && (s.na || s.rating !== null || s.notes);
-      if (!picked.length && !answered) { return; }
+      if (!picked.length && !answered(sid) && !(s && s.notes)) { return; }
       var section = document.createElement("section");
       section.className = "portal-cl-plan-sub";
       section.setAttribute("data-plan-subelement", sid);
